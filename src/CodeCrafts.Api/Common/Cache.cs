@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace CodeCrafts.Api.Common;
+
+/// <summary>
+/// Redis is optional: in embedded mode it is not configured, and when it is down the Api keeps
+/// serving from PostgreSQL. Features ask <see cref="RedisAccessor"/> for a database and fall back when they get none.
+/// </summary>
+internal static class Cache
+{
+    public const string HealthCheckName = "cache";
+
+    public static IHostApplicationBuilder AddCache(this IHostApplicationBuilder builder)
+    {
+        var configured = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Cache));
+        if (configured)
+        {
+            builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true, options =>
+            {
+                // Never fail start-up or a request because Redis is away; reconnect in the background.
+                options.AbortOnConnectFail = false;
+                options.ConnectTimeout = 2000;
+                options.SyncTimeout = 2000;
+                options.AsyncTimeout = 2000;
+            });
+            // Degraded, not Unhealthy: without Redis the product still works, only slower.
+            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["ready"]);
+        }
+        builder.Services.AddSingleton(sp => new RedisAccessor(configured ? sp.GetRequiredService<IConnectionMultiplexer>() : null));
+        return builder;
+    }
+}
+
+internal sealed class RedisAccessor(IConnectionMultiplexer? multiplexer)
+{
+    public bool IsConfigured => multiplexer is not null;
+
+    public IConnectionMultiplexer? Multiplexer => multiplexer;
+
+    /// <summary>The database when Redis is configured and connected; otherwise null, and the caller uses PostgreSQL.</summary>
+    public IDatabase? TryGetDatabase() => multiplexer is { IsConnected: true } m ? m.GetDatabase() : null;
+}
+
+internal sealed class RedisHealthCheck(RedisAccessor redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (redis.TryGetDatabase() is not { } db)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected; serving from PostgreSQL");
+        }
+        try
+        {
+            await db.PingAsync();
+            return HealthCheckResult.Healthy();
+        }
+        catch (RedisException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer PING; serving from PostgreSQL");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Scalar.AspNetCore;
+
+namespace CodeCrafts.Api.Common;
+
+/// <summary>The HTTP conventions every feature relies on (DESIGN.md §4).</summary>
+internal static class WebDefaults
+{
+    public const string CorsPolicy = "frontend";
+
+    public static WebApplicationBuilder AddWebDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= $"{ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}";
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddValidation();
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // A field the contract does not know is a client bug worth a 400, not something to ignore.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "CodeCrafts API";
+                document.Info.Description = "Learn Python and C++ by doing: lessons, code execution, spaced repetition, duels and leaderboards.";
+                return Task.CompletedTask;
+            });
+        });
+
+        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(origins)
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("Retry-After", "Location")));
+        return builder;
+    }
+
+    public static WebApplication UseWebDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", options => options
+            .WithTitle("CodeCrafts API")
+            .AddPreferredSecuritySchemes(BearerSecuritySchemeTransformer.SchemeName))
+            .AllowAnonymous();
+        return app;
+    }
+}

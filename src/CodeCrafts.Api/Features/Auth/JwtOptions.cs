@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CodeCrafts.Api.Features.Auth;
+
+/// <summary>Access-token settings (section <c>Jwt</c>; also SECRET_KEY, ALGORITHM, ACCESS_TOKEN_EXPIRE_MINUTES).</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+    public const int MinimumKeyBytes = 32;
+    public static readonly string[] SupportedAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512];
+
+    public string SigningKey { get; set; } = "";
+    public string Algorithm { get; set; } = SecurityAlgorithms.HmacSha256;
+    public string Issuer { get; set; } = "codecrafts";
+    public string Audience { get; set; } = "codecrafts-api";
+    public int AccessTokenMinutes { get; set; } = 30;
+    public int RefreshTokenDays { get; set; } = 30;
+    public int ClockSkewSeconds { get; set; } = 30;
+
+    public SymmetricSecurityKey CreateSecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey));
+}
+
+internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidateOptions<JwtOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtOptions options)
+    {
+        var failures = new List<string>();
+        if (Encoding.UTF8.GetByteCount(options.SigningKey) < JwtOptions.MinimumKeyBytes)
+        {
+            failures.Add($"Jwt:SigningKey (SECRET_KEY) must be at least {JwtOptions.MinimumKeyBytes} bytes; " +
+                         (options.SigningKey.Length == 0 ? "it is not set." : $"it has {Encoding.UTF8.GetByteCount(options.SigningKey)}.") +
+                         " Generate one with: openssl rand -base64 48");
+        }
+        if (!JwtOptions.SupportedAlgorithms.Contains(options.Algorithm))
+        {
+            failures.Add($"Jwt:Algorithm (ALGORITHM) must be one of {string.Join(", ", JwtOptions.SupportedAlgorithms)}; got '{options.Algorithm}'.");
+        }
+        if (options.AccessTokenMinutes is < 1 or > 1440)
+        {
+            failures.Add($"Jwt:AccessTokenMinutes (ACCESS_TOKEN_EXPIRE_MINUTES) must be between 1 and 1440; got {options.AccessTokenMinutes}.");
+        }
+        if (options.RefreshTokenDays is < 1 or > 365)
+        {
+            failures.Add($"Jwt:RefreshTokenDays must be between 1 and 365; got {options.RefreshTokenDays}.");
+        }
+        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
+        {
+            failures.Add("Jwt:Issuer and Jwt:Audience must be set.");
+        }
+        _ = environment;
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// In Development only, a missing key is replaced by a random one for the life of the process,
+/// so `dotnet run` works out of the box; tokens then do not survive a restart. Elsewhere validation stops the start.
+/// </summary>
+internal sealed class DevelopmentSigningKey(IHostEnvironment environment, ILogger<DevelopmentSigningKey> logger) : IPostConfigureOptions<JwtOptions>
+{
+    private static readonly string Generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    public void PostConfigure(string? name, JwtOptions options)
+    {
+        if (environment.IsDevelopment() && string.IsNullOrEmpty(options.SigningKey))
+        {
+            logger.LogWarning("No Jwt:SigningKey (SECRET_KEY) is set; using a random development key. Tokens will not survive a restart.");
+            options.SigningKey = Generated;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace CodeCrafts.Api.Features.Home;
+
+public sealed record ServiceInfo(string Name, string Version, string Environment, IReadOnlyDictionary<string, string> Links);
+
+internal static class HomeApi
+{
+    private static readonly string Version =
+        typeof(HomeApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IEndpointRouteBuilder MapHomeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", GetServiceInfo)
+            .WithName("GetServiceInfo")
+            .WithTags("Service")
+            .WithSummary("Service name, version and links")
+            .AllowAnonymous();
+        return app;
+    }
+
+    private static ServiceInfo GetServiceInfo(IHostEnvironment environment) => new(
+        "CodeCrafts API",
+        Version,
+        environment.EnvironmentName,
+        new Dictionary<string, string>
+        {
+            ["health"] = "/health",
+            ["alive"] = "/alive",
+            ["openapi"] = "/openapi/v1.json",
+            ["reference"] = "/scalar",
+        });
+}

@@ -1,0 +1,24 @@
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Configuration.AddLegacyEnvironmentNames();
+builder.AddServiceDefaults();
+builder.AddCodeCraftsData();
+builder.AddCache();
+builder.AddWebDefaults();
+builder.AddAuth();
+
+var app = builder.Build();
+
+app.UseWebDefaults();
+app.MapDefaultEndpoints();
+app.MapHomeApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,14 @@
+namespace CodeCrafts.AppHost.Infrastructure;
+
+/// <summary>Where PostgreSQL and Redis come from (DESIGN.md §1, "Infrastructure modes").</summary>
+internal enum InfrastructureMode
+{
+    /// <summary>Containers through Docker or Podman, as the Aspire docs show.</summary>
+    Containers,
+
+    /// <summary>No container runtime: the machine's own PostgreSQL and Redis binaries, run on loopback.</summary>
+    Local,
+
+    /// <summary>Neither: SQLite, and no Redis (leaderboards and streaks come from the database).</summary>
+    Embedded,
+}

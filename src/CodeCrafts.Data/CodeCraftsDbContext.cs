@@ -1,0 +1,31 @@
+using CodeCrafts.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeCrafts.Data;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has a subclass in <c>Providers/</c> that
+/// owns its migration set and its provider-specific mapping (concurrency tokens, date storage).
+/// </summary>
+public abstract class CodeCraftsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Progress> Progress => Set<Progress>();
+    public DbSet<QuestionAttempt> QuestionAttempts => Set<QuestionAttempt>();
+    public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
+    public DbSet<XpAward> XpAwards => Set<XpAward>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+    public DbSet<Duel> Duels => Set<Duel>();
+    public DbSet<DuelQuestion> DuelQuestions => Set<DuelQuestion>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeCraftsDbContext).Assembly);
+    }
+}

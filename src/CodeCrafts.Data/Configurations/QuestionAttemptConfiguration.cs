@@ -1,0 +1,24 @@
+using CodeCrafts.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CodeCrafts.Data.Configurations;
+
+internal sealed class QuestionAttemptConfiguration : IEntityTypeConfiguration<QuestionAttempt>
+{
+    public void Configure(EntityTypeBuilder<QuestionAttempt> builder)
+    {
+        builder.ToTable("question_attempts", t =>
+        {
+            t.HasCheckConstraint("ck_attempts_time", "\"TimeTakenMs\" >= 0");
+            t.HasCheckConstraint("ck_attempts_xp", "\"XpAwarded\" >= 0");
+        });
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(a => new { a.UserId, a.IdempotencyKey }).IsUnique();
+        builder.HasIndex(a => new { a.UserId, a.CreatedAt });
+        builder.HasIndex(a => new { a.DuelId, a.UserId, a.QuestionId });
+        builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Duel).WithMany().HasForeignKey(a => a.DuelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

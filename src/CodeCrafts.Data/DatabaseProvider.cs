@@ -1,0 +1,7 @@
+namespace CodeCrafts.Data;
+
+public enum DatabaseProvider
+{
+    Postgres,
+    Sqlite,
+}
