@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeCrafts.Tests.Infrastructure;
+
+/// <summary>
+/// The real Api in-process (real auth pipeline, real PostgreSQL and Redis), with a clock the test moves.
+/// </summary>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<CodeCrafts.Api.ApiAssembly>
+{
+    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256-0123456789";
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}
+
+/// <summary>
+/// What most Api test classes share: a fresh seeded database, a private Redis and the Api over both.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public RedisServer Redis { get; private set; } = null!;
+    public ApiFactory Factory { get; private set; } = null!;
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var postgres = await PostgresServer.Shared;
+        DatabaseConnectionString = await postgres.CreateDatabaseAsync();
+        Redis = await RedisServer.StartAsync();
+        Factory = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:codecrafts"] = DatabaseConnectionString,
+            ["ConnectionStrings:cache"] = Redis.ConnectionString,
+        });
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}
