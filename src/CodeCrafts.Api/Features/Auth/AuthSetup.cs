@@ -40,6 +40,7 @@ internal static class AuthSetup
                 };
             });
 
+        builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddAuthorization();
         return builder;
     }
