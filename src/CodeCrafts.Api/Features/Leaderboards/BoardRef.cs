@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace CodeCrafts.Api.Features.Leaderboards;
+
+public enum LeaderboardKind
+{
+    Xp,
+    Duels,
+}
+
+public enum LeaderboardPeriod
+{
+    Weekly,
+    All,
+}
+
+/// <summary>An ISO 8601 week in UTC (Monday to Monday), the unit of the weekly boards.</summary>
+public readonly record struct IsoWeek(int Year, int Week)
+{
+    public static IsoWeek Of(DateTimeOffset at)
+    {
+        var day = at.UtcDateTime;
+        return new IsoWeek(ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
+    }
+
+    public DateTimeOffset Start => new(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday), TimeSpan.Zero);
+
+    public DateTimeOffset End => Start.AddDays(7);
+
+    public override string ToString() => $"{Year:D4}-W{Week:D2}";
+}
+
+/// <summary>One concrete board: a kind, a period and, for weekly boards, the week. Knows its Redis key.</summary>
+public readonly record struct BoardRef(LeaderboardKind Kind, LeaderboardPeriod Period, IsoWeek? Week)
+{
+    /// <summary>Weekly keys outlive their week a little, so a late reader still sees last week's final board.</summary>
+    public static readonly TimeSpan WeeklyRetention = TimeSpan.FromDays(21);
+
+    public static BoardRef All(LeaderboardKind kind) => new(kind, LeaderboardPeriod.All, null);
+
+    public static BoardRef Weekly(LeaderboardKind kind, DateTimeOffset at) => new(kind, LeaderboardPeriod.Weekly, IsoWeek.Of(at));
+
+    public static BoardRef Current(LeaderboardKind kind, LeaderboardPeriod period, DateTimeOffset now) =>
+        period == LeaderboardPeriod.All ? All(kind) : Weekly(kind, now);
+
+    public string Key => Week is { } week
+        ? $"lb:{KindName}:weekly:{week}"
+        : $"lb:{KindName}:all";
+
+    public string LockKey => Key + ":rebuild-lock";
+
+    /// <summary>When the key should disappear (Unix seconds), or null for all-time boards.</summary>
+    public long? ExpiresAtUnixSeconds => Week is { } week ? (week.End + WeeklyRetention).ToUnixTimeSeconds() : null;
+
+    public string KindName => Kind == LeaderboardKind.Xp ? "xp" : "duels";
+
+    public string PeriodName => Period == LeaderboardPeriod.All ? "all" : "weekly";
+
+    public override string ToString() => Key;
+}
