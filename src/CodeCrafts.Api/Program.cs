@@ -1,5 +1,6 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Data;
@@ -13,6 +14,7 @@ builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
 builder.AddLeaderboards();
+builder.AddDuelEvents();
 
 var app = builder.Build();
 
@@ -20,5 +22,6 @@ app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
 app.MapLeaderboardsApi();
+app.MapDuelEventsHub();
 
 app.Run();

@@ -22,6 +22,7 @@ internal static class AuthSetup
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
+                bearer.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,
@@ -43,5 +44,19 @@ internal static class AuthSetup
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on WebSocket and Server-Sent Events requests, so SignalR sends the token as
+    /// <c>access_token</c> in the query string; accepted on hub paths only, where a header is impossible.
+    /// </summary>
+    private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
+    {
+        var token = context.Request.Query["access_token"];
+        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
     }
 }

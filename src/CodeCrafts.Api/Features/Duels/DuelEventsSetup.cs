@@ -1,0 +1,26 @@
+using StackExchange.Redis;
+
+namespace CodeCrafts.Api.Features.Duels;
+
+internal static class DuelEventsSetup
+{
+    public static WebApplicationBuilder AddDuelEvents(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR();
+        var cache = builder.Configuration.GetConnectionString(ResourceNames.Cache);
+        if (!string.IsNullOrWhiteSpace(cache))
+        {
+            // The backplane: a message for a group reaches every replica, and each delivers it to its own connections.
+            signalR.AddStackExchangeRedis(cache, options =>
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("codecrafts:signalr"));
+        }
+        builder.Services.AddSingleton<IDuelEvents, SignalRDuelEvents>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDuelEventsHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<DuelsHub>(DuelsHub.Path);
+        return app;
+    }
+}
