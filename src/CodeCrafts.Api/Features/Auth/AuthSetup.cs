@@ -18,7 +18,7 @@ internal static class AuthSetup
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, time) =>
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
@@ -38,6 +38,8 @@ internal static class AuthSetup
                     // Only the configured algorithm: no "none", and no algorithm confusion.
                     ValidAlgorithms = [options.Algorithm],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
+                    // Lifetimes are checked on the injected clock, the one that issued the token (tests move it).
+                    LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(time.GetUtcNow().UtcDateTime, notBefore, expires, parameters.ClockSkew),
                 };
             });
 
@@ -45,6 +47,9 @@ internal static class AuthSetup
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    private static bool IsWithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires, TimeSpan skew) =>
+        expires is { } end && now - skew < end && (notBefore is not { } start || start <= now + skew);
 
     /// <summary>
     /// Browsers cannot set headers on WebSocket and Server-Sent Events requests, so SignalR sends the token as

@@ -49,8 +49,12 @@ public readonly record struct BoardRef(LeaderboardKind Kind, LeaderboardPeriod P
 
     public string LockKey => Key + ":rebuild-lock";
 
-    /// <summary>When the key should disappear (Unix seconds), or null for all-time boards.</summary>
-    public long? ExpiresAtUnixSeconds => Week is { } week ? (week.End + WeeklyRetention).ToUnixTimeSeconds() : null;
+    /// <summary>
+    /// Seconds the key has left as of <paramref name="now"/> (at least 1), or 0 for all-time boards that never expire.
+    /// Relative, not EXPIREAT: the injected clock decides, not the Redis server's.
+    /// </summary>
+    public long SecondsToLive(DateTimeOffset now) =>
+        Week is { } week ? Math.Max(1, (long)Math.Ceiling((week.End + WeeklyRetention - now).TotalSeconds)) : 0;
 
     public string KindName => Kind == LeaderboardKind.Xp ? "xp" : "duels";
 

@@ -11,7 +11,7 @@ namespace CodeCrafts.Api.Features.Leaderboards;
 /// replica do the work while the others keep serving from PostgreSQL until the board is complete.
 /// </summary>
 internal sealed partial class LeaderboardRebuilder(
-    RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardTelemetry telemetry, ILogger<LeaderboardRebuilder> logger)
+    RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardRebuilder> logger)
     : BackgroundService
 {
     /// <summary>Long enough for a large board; short enough that a crashed replica's lock soon frees the board.</summary>
@@ -73,9 +73,9 @@ internal sealed partial class LeaderboardRebuilder(
             // Merged, not overwritten: hooks that ran while PostgreSQL was read are newer and must survive.
             foreach (var batch in rows.Chunk(BatchSize))
             {
-                await RedisBoards.MergeAsync(db, board, batch);
+                await RedisBoards.MergeAsync(db, board, batch, time.GetUtcNow());
             }
-            await db.ScriptEvaluateAsync(LeaderboardScripts.Complete, [board.Key], [board.ExpiresAtUnixSeconds ?? 0]);
+            await db.ScriptEvaluateAsync(LeaderboardScripts.Complete, [board.Key], [board.SecondsToLive(time.GetUtcNow())]);
             telemetry.Rebuilt(board);
             activity?.SetTag("codecrafts.leaderboard.rows", rows.Count);
             LogRebuilt(logger, board.Key, rows.Count);

@@ -16,7 +16,7 @@ internal static class LeaderboardScripts
     /// Merges absolute rows into a board. Mode "max": the greater score wins (XP only grows, so the greater value is the
     /// newer one; equal XP keeps the earlier time). Mode "newest": the row rated later wins (ratings go up and down).
     /// Because both rules are order-independent, hooks, retries and rebuilds can interleave freely.
-    /// KEYS[1] board; ARGV[1] mode; ARGV[2] expire-at (Unix seconds, 0 = never); ARGV[3..] member, score pairs.
+    /// KEYS[1] board; ARGV[1] mode; ARGV[2] seconds to live (0 = forever); ARGV[3..] member, score pairs.
     /// </summary>
     public const string Merge = """
         local slots = 2147483648
@@ -36,16 +36,16 @@ internal static class LeaderboardScripts
             if write then redis.call('ZADD', KEYS[1], score, member) end
           end
         end
-        if ARGV[2] ~= '0' then redis.call('EXPIREAT', KEYS[1], ARGV[2]) end
+        if ARGV[2] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
         return 0
         """;
 
     /// <summary>
-    /// Marks a rebuilt board complete. KEYS[1] board; ARGV[1] expire-at (0 = never).
+    /// Marks a rebuilt board complete. KEYS[1] board; ARGV[1] seconds to live (0 = forever).
     /// </summary>
     public const string Complete = $$"""
         redis.call('ZADD', KEYS[1], '-inf', '{{CompleteMarker}}')
-        if ARGV[1] ~= '0' then redis.call('EXPIREAT', KEYS[1], ARGV[1]) end
+        if ARGV[1] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
         return 0
         """;
 

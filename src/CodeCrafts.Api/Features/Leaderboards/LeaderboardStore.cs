@@ -15,13 +15,14 @@ internal sealed partial class LeaderboardStore
     private readonly RedisAccessor _redis;
     private readonly IServiceScopeFactory _scopes;
     private readonly LeaderboardTelemetry _telemetry;
+    private readonly TimeProvider _time;
     private readonly ILogger<LeaderboardStore> _logger;
     // Boards this process could not update while Redis was away: marked incomplete when it returns.
     private readonly ConcurrentDictionary<string, BoardRef> _missed = new();
 
-    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardTelemetry telemetry, ILogger<LeaderboardStore> logger)
+    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardStore> logger)
     {
-        (_redis, _scopes, _telemetry, _logger) = (redis, scopes, telemetry, logger);
+        (_redis, _scopes, _telemetry, _time, _logger) = (redis, scopes, telemetry, time, logger);
         if (redis.Multiplexer is { } multiplexer)
         {
             multiplexer.ConnectionRestored += (_, e) =>
@@ -101,7 +102,7 @@ internal sealed partial class LeaderboardStore
             activity?.SetTag("codecrafts.leaderboard.key", board.Key);
             try
             {
-                await RedisBoards.MergeAsync(db, board, await rowsFor(board));
+                await RedisBoards.MergeAsync(db, board, await rowsFor(board), _time.GetUtcNow());
                 _telemetry.Written(board, "merged");
             }
             catch (RedisException ex)

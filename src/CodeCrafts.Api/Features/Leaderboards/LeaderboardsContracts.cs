@@ -10,7 +10,7 @@ public sealed record LeaderboardQuery
     public const int MaxLimit = 100;
 
     [FromQuery(Name = "period")]
-    [AllowedValues("weekly", "all")]
+    [AllowedValues("weekly", "all", null)]
     [Description("weekly (the current ISO week, UTC) or all. Default weekly.")]
     public string? Period { get; init; }
 

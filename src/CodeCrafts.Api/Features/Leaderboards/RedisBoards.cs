@@ -10,11 +10,11 @@ internal static class RedisBoards
     /// <summary>Names are refreshed at least this often even if a rename is never reported.</summary>
     public static readonly TimeSpan NamesLifetime = TimeSpan.FromHours(1);
 
-    public static Task MergeAsync(IDatabaseAsync db, BoardRef board, IReadOnlyCollection<BoardRow> rows)
+    public static Task MergeAsync(IDatabaseAsync db, BoardRef board, IReadOnlyCollection<BoardRow> rows, DateTimeOffset now)
     {
         var args = new RedisValue[2 + rows.Count * 2];
         args[0] = board.Kind == LeaderboardKind.Xp ? "max" : "newest";
-        args[1] = board.ExpiresAtUnixSeconds ?? 0;
+        args[1] = board.SecondsToLive(now);
         var i = 2;
         foreach (var row in rows)
         {

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.Channels;
+using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Duels;
+using CodeCrafts.Data.Entities;
+using CodeCrafts.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCrafts.Tests.Features.Duels;
+
+public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task AConnectionWithoutAnAccessTokenIsRefused()
+    {
+        await using var connection = Connect(token: null);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAccessTokenIsAcceptedFromTheQueryStringOnHubPathsOnly()
+    {
+        var user = await api.CreateAsync();
+        var token = TokenFor(user);
+        var client = api.CreateClient();
+
+        var hub = await client.PostAsync($"/hubs/duels/negotiate?negotiateVersion=1&access_token={token}", null, TestContext.Current.CancellationToken);
+        var hubWithoutToken = await client.PostAsync("/hubs/duels/negotiate?negotiateVersion=1", null, TestContext.Current.CancellationToken);
+        var api_ = await client.GetAsync($"/api/leaderboards/xp?access_token={token}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, hub.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, hubWithoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api_.StatusCode);
+    }
+
+    [Fact]
+    public async Task APlayerCannotJoinTheGroupOfADuelTheyDoNotPlay()
+    {
+        var (challenger, opponent, stranger) = (await api.CreateAsync(), await api.CreateAsync(), await api.CreateAsync());
+        var duel = await CreateDuelAsync(challenger.Id, opponent.Id);
+        await using var connection = Connect(TokenFor(stranger));
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+
+        var notTheirs = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("JoinDuel", duel, TestContext.Current.CancellationToken));
+        var noSuchDuel = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("JoinDuel", Guid.NewGuid(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("only follow duels you play in", notTheirs.Message, StringComparison.Ordinal);
+        Assert.Equal(notTheirs.Message, noSuchDuel.Message);
+    }
+
+    [Fact]
+    public async Task PlayersReceiveTheEventsPublishedForTheirDuelAndNoOtherDuels()
+    {
+        // Arrange
+        var (challenger, opponent, other, otherOpponent) = (await api.CreateAsync(), await api.CreateAsync(), await api.CreateAsync(), await api.CreateAsync());
+        var duel = await CreateDuelAsync(challenger.Id, opponent.Id);
+        var otherDuel = await CreateDuelAsync(other.Id, otherOpponent.Id);
+        var events = Channel.CreateUnbounded<(string Name, JsonElement Payload)>();
+        var strangerEvents = Channel.CreateUnbounded<(string Name, JsonElement Payload)>();
+        await using var player = await JoinAsync(challenger, duel, events.Writer);
+        await using var stranger = await JoinAsync(other, otherDuel, strangerEvents.Writer);
+        var publisher = api.Factory.Services.GetRequiredService<IDuelEvents>();
+
+        // Act
+        await publisher.OpponentJoinedAsync(duel, opponent.Id);
+        await publisher.PlayerAnsweredAsync(duel, opponent.Id, 2);
+        await publisher.BotAnsweredAsync(duel, 3);
+        await publisher.DuelFinishedAsync(duel, new { Outcome = "ChallengerWon", ChallengerRatingChange = 12.5, OpponentRatingChange = -12.5 });
+        var received = new List<(string Name, JsonElement Payload)>();
+        for (var i = 0; i < 4; i++)
+        {
+            received.Add(await events.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        }
+        await publisher.BotAnsweredAsync(otherDuel, 1);
+        var strangersOwn = await strangerEvents.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // Assert: in order, about this duel, and the answer itself is never part of the event.
+        Assert.Equal(["OpponentJoined", "PlayerAnswered", "BotAnswered", "DuelFinished"], received.Select(e => e.Name));
+        Assert.All(received, e => Assert.Equal(duel, e.Payload.GetProperty("duelId").GetGuid()));
+        Assert.Equal(opponent.Id, received[1].Payload.GetProperty("userId").GetGuid());
+        Assert.Equal(2, received[1].Payload.GetProperty("position").GetInt32());
+        Assert.Equal(["duelId", "userId", "position"], received[1].Payload.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(12.5, received[3].Payload.GetProperty("result").GetProperty("challengerRatingChange").GetDouble());
+        // The stranger got only the event of their own duel: the first thing in their channel is it.
+        Assert.Equal(("BotAnswered", otherDuel), (strangersOwn.Name, strangersOwn.Payload.GetProperty("duelId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task AnOpponentOpeningTheDuelIsAnnouncedToThePlayerAlreadyThere()
+    {
+        var (challenger, opponent) = (await api.CreateAsync(), await api.CreateAsync());
+        var duel = await CreateDuelAsync(challenger.Id, opponent.Id);
+        var events = Channel.CreateUnbounded<(string Name, JsonElement Payload)>();
+        await using var first = await JoinAsync(challenger, duel, events.Writer);
+
+        await using var second = await JoinAsync(opponent, duel, Channel.CreateUnbounded<(string, JsonElement)>().Writer);
+        var announced = await events.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal("PlayerConnected", announced.Name);
+        Assert.Equal(opponent.Id, announced.Payload.GetProperty("userId").GetGuid());
+    }
+
+    private async Task<HubConnection> JoinAsync(TestUser user, Guid duelId, ChannelWriter<(string Name, JsonElement Payload)> events)
+    {
+        var connection = Connect(TokenFor(user));
+        foreach (var name in new[] { "OpponentJoined", "PlayerAnswered", "BotAnswered", "DuelFinished", "PlayerConnected" })
+        {
+            connection.On<JsonElement>(name, payload => events.TryWrite((name, payload)));
+        }
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        await connection.InvokeAsync("JoinDuel", duelId, TestContext.Current.CancellationToken);
+        return connection;
+    }
+
+    private HubConnection Connect(string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Factory.Server.BaseAddress, "/hubs/duels"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => api.Factory.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .Build();
+
+    private string TokenFor(TestUser user) =>
+        api.Factory.Services.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, "player").Token;
+
+    private async Task<Guid> CreateDuelAsync(Guid challengerId, Guid opponentId)
+    {
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var duel = new Duel
+        {
+            ChallengerId = challengerId,
+            OpponentId = opponentId,
+            OpponentKind = OpponentKind.User,
+            Status = DuelStatus.Active,
+            Language = ProgrammingLanguage.Python,
+            QuestionCount = 5,
+            CreatedAt = api.Factory.Time.GetUtcNow(),
+        };
+        db.Duels.Add(duel);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return duel.Id;
+    }
+}

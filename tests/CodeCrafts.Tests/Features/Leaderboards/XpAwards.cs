@@ -1,0 +1,57 @@
+using CodeCrafts.Api.Features.Leaderboards;
+using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
+using CodeCrafts.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCrafts.Tests.Features.Leaderboards;
+
+/// <summary>
+/// Awards XP exactly as the attempt flow will: one transaction with the XpAward row and an atomic
+/// <c>UPDATE users SET Xp = Xp + n</c>, then, after the commit, the leaderboard hook.
+/// </summary>
+internal static class XpAwards
+{
+    public static async Task AwardAsync(this ApiFixture api, Guid userId, int xp, Guid questionId, DateTimeOffset? at = null)
+    {
+        var when = at ?? api.Factory.Time.GetUtcNow();
+        await using (var scope = api.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.XpAwards.Add(new XpAward
+            {
+                UserId = userId,
+                QuestionId = questionId,
+                Day = DateOnly.FromDateTime(when.UtcDateTime),
+                Xp = xp,
+                AwardedAt = when,
+            });
+            await db.SaveChangesAsync();
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Xp, u => u.Xp + xp));
+            await transaction.CommitAsync();
+        }
+        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordXpAsync(userId, xp, when);
+    }
+
+    /// <summary>Distinct question ids, since a learner earns XP for a question at most once a day.</summary>
+    public static async Task<Guid[]> QuestionIdsAsync(this ApiFixture api, int count)
+    {
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var ids = await db.Questions.OrderBy(q => q.Id).Select(q => q.Id).Take(count).ToArrayAsync();
+        Assert.Equal(count, ids.Length);
+        return ids;
+    }
+
+    /// <summary>Sets a rating as the duel flow will (Users.Rating and RatedAt committed), then calls the hook.</summary>
+    public static async Task RateAsync(this ApiFixture api, Guid userId, double rating, DateTimeOffset at)
+    {
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            await db.Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Rating, rating).SetProperty(u => u.RatedAt, at));
+        }
+        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordRatingAsync(userId, rating, at);
+    }
+}
