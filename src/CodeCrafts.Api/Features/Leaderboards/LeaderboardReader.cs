@@ -47,7 +47,7 @@ internal sealed partial class LeaderboardReader(
             var me = new LeaderboardStanding(page.CallerRank + 1, page.CallerScore is { } s ? BoardScore.Value(s) : 0);
             return new BoardView(board, entries, me, page.Total, "cache");
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisBoards.IsFailure(ex))
         {
             LogRedisFailed(logger, ex, board.Key);
             return null;

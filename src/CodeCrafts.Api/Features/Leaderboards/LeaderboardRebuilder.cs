@@ -20,12 +20,61 @@ internal sealed partial class LeaderboardRebuilder(
 
     private readonly Channel<BoardRef> _queue = Channel.CreateUnbounded<BoardRef>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, bool> _queued = new();
+    private readonly ConcurrentDictionary<string, BoardRef> _missed = new();
 
     public void Request(BoardRef board)
     {
         if (_queued.TryAdd(board.Key, true))
         {
             _queue.Writer.TryWrite(board);
+        }
+    }
+
+    /// <summary>A hook could not update this board (Redis away): it is marked incomplete as soon as Redis is back.</summary>
+    public void MarkIncompleteWhenRedisReturns(BoardRef board) => _missed[board.Key] = board;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (redis.Multiplexer is { } multiplexer)
+        {
+            multiplexer.ConnectionRestored += (_, e) =>
+            {
+                if (e.ConnectionType == ConnectionType.Interactive)
+                {
+                    _ = MarkIncompleteAfterOutageAsync();
+                }
+            };
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After an outage every replica marks the current boards incomplete, not only those it knows it missed: a replica
+    /// that missed updates may have stopped meanwhile. The rebuild merges, so nothing newer in Redis is lost.
+    /// </summary>
+    private async Task MarkIncompleteAfterOutageAsync()
+    {
+        var now = time.GetUtcNow();
+        var current = Enum.GetValues<LeaderboardKind>()
+            .SelectMany(kind => Enum.GetValues<LeaderboardPeriod>().Select(period => BoardRef.Current(kind, period, now)));
+        var boards = _missed.Values.Concat(current).DistinctBy(b => b.Key).ToList();
+        _missed.Clear();
+        foreach (var board in boards)
+        {
+            try
+            {
+                if (redis.TryGetDatabase() is not { } db)
+                {
+                    MarkIncompleteWhenRedisReturns(board);
+                    continue;
+                }
+                await RedisBoards.MarkIncompleteAsync(db, board);
+            }
+            catch (Exception ex) when (RedisBoards.IsFailure(ex))
+            {
+                LogRebuildFailed(logger, ex, board.Key);
+                MarkIncompleteWhenRedisReturns(board);
+            }
         }
     }
 

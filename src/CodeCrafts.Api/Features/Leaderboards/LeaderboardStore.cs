@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using CodeCrafts.Api.Common;
 using StackExchange.Redis;
@@ -17,22 +16,12 @@ internal sealed partial class LeaderboardStore
     private readonly LeaderboardTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly ILogger<LeaderboardStore> _logger;
-    // Boards this process could not update while Redis was away: marked incomplete when it returns.
-    private readonly ConcurrentDictionary<string, BoardRef> _missed = new();
+    private readonly LeaderboardRebuilder _rebuilder;
 
-    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardStore> logger)
+    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder,
+        LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardStore> logger)
     {
-        (_redis, _scopes, _telemetry, _time, _logger) = (redis, scopes, telemetry, time, logger);
-        if (redis.Multiplexer is { } multiplexer)
-        {
-            multiplexer.ConnectionRestored += (_, e) =>
-            {
-                if (e.ConnectionType == ConnectionType.Interactive)
-                {
-                    _ = MarkMissedIncompleteAsync();
-                }
-            };
-        }
+        (_redis, _scopes, _rebuilder, _telemetry, _time, _logger) = (redis, scopes, rebuilder, telemetry, time, logger);
     }
 
     /// <summary>
@@ -75,7 +64,7 @@ internal sealed partial class LeaderboardStore
             {
                 await db.HashDeleteAsync(RedisBoards.NamesKey, BoardScore.Member(userId));
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (RedisBoards.IsFailure(ex))
             {
                 LogRedisFailed(_logger, ex, RedisBoards.NamesKey);
             }
@@ -105,10 +94,10 @@ internal sealed partial class LeaderboardStore
                 await RedisBoards.MergeAsync(db, board, await rowsFor(board), _time.GetUtcNow());
                 _telemetry.Written(board, "merged");
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (RedisBoards.IsFailure(ex))
             {
                 LogRedisFailed(_logger, ex, board.Key);
-                Missed(board);
+                await MarkIncompleteAsync(db, board);
             }
             catch (DbException ex)
             {
@@ -120,7 +109,7 @@ internal sealed partial class LeaderboardStore
 
     private void Missed(BoardRef board)
     {
-        _missed[board.Key] = board;
+        _rebuilder.MarkIncompleteWhenRedisReturns(board);
         _telemetry.Written(board, "missed");
     }
 
@@ -130,25 +119,10 @@ internal sealed partial class LeaderboardStore
         {
             await RedisBoards.MarkIncompleteAsync(db, board);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisBoards.IsFailure(ex))
         {
             LogRedisFailed(_logger, ex, board.Key);
             Missed(board);
-        }
-    }
-
-    private async Task MarkMissedIncompleteAsync()
-    {
-        if (_redis.TryGetDatabase() is not { } db)
-        {
-            return;
-        }
-        foreach (var key in _missed.Keys)
-        {
-            if (_missed.TryRemove(key, out var board))
-            {
-                await MarkIncompleteAsync(db, board);
-            }
         }
     }
 

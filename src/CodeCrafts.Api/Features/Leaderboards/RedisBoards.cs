@@ -10,6 +10,12 @@ internal static class RedisBoards
     /// <summary>Names are refreshed at least this often even if a rename is never reported.</summary>
     public static readonly TimeSpan NamesLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Redis is down, refused, or did not answer in time. A timeout is not a RedisException, and its command may
+    /// still have run: callers treat the board as unknown (incomplete), never as updated.
+    /// </summary>
+    public static bool IsFailure(Exception ex) => ex is RedisException or RedisTimeoutException;
+
     public static Task MergeAsync(IDatabaseAsync db, BoardRef board, IReadOnlyCollection<BoardRow> rows, DateTimeOffset now)
     {
         var args = new RedisValue[2 + rows.Count * 2];
