@@ -9,7 +9,8 @@ duration="${1:-20}"
 users=10000
 work=$(mktemp -d /tmp/codecrafts-bench-XXXX)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for its clients); the others stop on either.
+cleanup() { for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -74,6 +75,11 @@ until [ "$(redis-cli -p "$redis_port" ZSCORE "$week_key" '#complete')" = "-inf" 
 echo "board $week_key: $(( $(redis-cli -p "$redis_port" ZCARD "$week_key") - 1 )) learners"
 curl -sf -H "$auth" "$board" | head -c 300; echo
 
+if [ -n "${BENCH_SERVE:-}" ]; then
+  # For profiling by hand: keep the stack up for BENCH_SERVE seconds and say how to reach it.
+  printf 'api=http://127.0.0.1:%s redis=%s\nAUTH=%q\n' "$api_port" "$redis_port" "$auth" > "${BENCH_SERVE_INFO:-/tmp/codecrafts-bench.env}"
+  sleep "$BENCH_SERVE" & wait $!; exit 0
+fi
 echo "== warm-up"; wrk -t2 -c32 -d5s "http://127.0.0.1:$api_port/" >/dev/null; wrk -t2 -c32 -d5s -H "$auth" "$board" >/dev/null
 echo "== bare endpoint: GET / (anonymous, no I/O)"; wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$api_port/"
 echo "== leaderboard: GET /api/leaderboards/xp?period=weekly&limit=10"; wrk -t2 -c32 -d"${duration}s" --latency -H "$auth" "$board"

@@ -7,12 +7,12 @@ namespace CodeCrafts.Api.Features.Leaderboards;
 internal sealed record BoardView(BoardRef Board, IReadOnlyList<LeaderboardEntry> Entries, LeaderboardStanding Me, long Total, string Source);
 
 /// <summary>
-/// The read side: one Redis round trip when the board is complete; otherwise the same board computed from PostgreSQL
+/// The read side: one Redis round trip when the board is complete (names mostly from memory); otherwise the same board computed from PostgreSQL
 /// while a background rebuild (at most one across replicas) restores the Redis key.
 /// </summary>
 internal sealed partial class LeaderboardReader(
-    RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, LeaderboardTelemetry telemetry,
-    TimeProvider time, ILogger<LeaderboardReader> logger)
+    RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
+    LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardReader> logger)
 {
     public async Task<BoardView> ReadAsync(LeaderboardKind kind, LeaderboardPeriod period, int limit, Guid callerId, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ internal sealed partial class LeaderboardReader(
                 rebuilder.Request(board);
                 return null;
             }
-            var names = await NamesForAsync(db, page.Rows, ct);
+            var names = await displayNames.ForMembersAsync([.. page.Rows.Select(r => r.Member)], ct);
             var entries = page.Rows.Select((row, i) => Entry(i, row.Member, row.Score, names)).ToList();
             var me = new LeaderboardStanding(page.CallerRank + 1, page.CallerScore is { } s ? BoardScore.Value(s) : 0);
             return new BoardView(board, entries, me, page.Total, "cache");
@@ -52,23 +52,6 @@ internal sealed partial class LeaderboardReader(
             LogRedisFailed(logger, ex, board.Key);
             return null;
         }
-    }
-
-    /// <summary>Names the cache does not hold come from one PostgreSQL query for the page, then go into the cache.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> NamesForAsync(IDatabase db, IReadOnlyList<RedisBoardRow> rows, CancellationToken ct)
-    {
-        var names = rows.Where(r => r.DisplayName is not null).ToDictionary(r => r.Member, r => r.DisplayName!);
-        var missing = rows.Where(r => r.DisplayName is null).Select(r => Guid.ParseExact(r.Member, "N")).ToList();
-        if (missing.Count > 0)
-        {
-            var loaded = await LoadNamesAsync(missing, ct);
-            await RedisBoards.RememberNamesAsync(db, loaded);
-            foreach (var (id, name) in loaded)
-            {
-                names[BoardScore.Member(id)] = name;
-            }
-        }
-        return names;
     }
 
     /// <summary>The board computed from PostgreSQL in the exact order Redis keeps (slower, but the same answer).</summary>
@@ -81,20 +64,13 @@ internal sealed partial class LeaderboardReader(
         }
         rows.Sort((a, b) => BoardScore.CompareBoardOrder((a.Member, a.Score), (b.Member, b.Score)));
         var top = rows.Take(limit).ToList();
-        var loaded = await LoadNamesAsync([.. top.Select(r => Guid.ParseExact(r.Member, "N"))], ct);
-        var names = loaded.ToDictionary(n => BoardScore.Member(n.Key), n => n.Value);
+        var names = await displayNames.ForMembersAsync([.. top.Select(r => r.Member)], ct);
         var callerMember = BoardScore.Member(callerId);
         var callerIndex = rows.FindIndex(r => r.Member == callerMember);
         var me = callerIndex < 0
             ? new LeaderboardStanding(null, 0)
             : new LeaderboardStanding(callerIndex + 1, BoardScore.Value(rows[callerIndex].Score));
         return new BoardView(board, [.. top.Select((r, i) => Entry(i, r.Member, r.Score, names))], me, rows.Count, "database");
-    }
-
-    private async Task<Dictionary<Guid, string>> LoadNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LeaderboardSource>().DisplayNamesAsync(ids, ct);
     }
 
     private static LeaderboardEntry Entry(int index, string member, double score, IReadOnlyDictionary<string, string> names) =>

@@ -49,28 +49,6 @@ internal static class LeaderboardScripts
         return 0
         """;
 
-    /// <summary>
-    /// One round trip for a whole response: the top N with their cached names, the caller's rank and score, and the size.
-    /// Returns nil when the board is not complete (missing, flushed, evicted, or still being rebuilt).
-    /// KEYS[1] board; KEYS[2] names hash; ARGV[1] limit; ARGV[2] caller's member.
-    /// </summary>
-    public const string Read = $$"""
-        if not redis.call('ZSCORE', KEYS[1], '{{CompleteMarker}}') then return false end
-        local top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'REV', 'WITHSCORES')
-        local members, scores = {}, {}
-        for i = 1, #top, 2 do
-          if top[i] ~= '{{CompleteMarker}}' then
-            members[#members + 1] = top[i]
-            scores[#scores + 1] = top[i + 1]
-          end
-        end
-        local names = {}
-        if #members > 0 then names = redis.call('HMGET', KEYS[2], unpack(members)) end
-        local rank = redis.call('ZREVRANK', KEYS[1], ARGV[2])
-        local score = redis.call('ZSCORE', KEYS[1], ARGV[2])
-        return { members, scores, names, rank, score, redis.call('ZCARD', KEYS[1]) - 1 }
-        """;
-
     /// <summary>Releases a lock only if this process still holds it. KEYS[1] lock; ARGV[1] token.</summary>
     public const string ReleaseLock = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

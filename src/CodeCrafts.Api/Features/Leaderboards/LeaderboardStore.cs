@@ -17,11 +17,12 @@ internal sealed partial class LeaderboardStore
     private readonly TimeProvider _time;
     private readonly ILogger<LeaderboardStore> _logger;
     private readonly LeaderboardRebuilder _rebuilder;
+    private readonly DisplayNames _displayNames;
 
-    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder,
+    public LeaderboardStore(RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
         LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardStore> logger)
     {
-        (_redis, _scopes, _rebuilder, _telemetry, _time, _logger) = (redis, scopes, rebuilder, telemetry, time, logger);
+        (_redis, _scopes, _rebuilder, _displayNames, _telemetry, _time, _logger) = (redis, scopes, rebuilder, displayNames, telemetry, time, logger);
     }
 
     /// <summary>
@@ -55,19 +56,16 @@ internal sealed partial class LeaderboardStore
         return WriteAsync(boards, _ => Task.FromResult(row));
     }
 
-    /// <summary>Hook for the profile flow: call after a display name changes, so boards show the new one at once.</summary>
+    /// <summary>Hook for the profile flow: call after a display name changes, so boards show the new one.</summary>
     public async Task ForgetDisplayNameAsync(Guid userId)
     {
-        if (_redis.TryGetDatabase() is { } db)
+        try
         {
-            try
-            {
-                await db.HashDeleteAsync(RedisBoards.NamesKey, BoardScore.Member(userId));
-            }
-            catch (Exception ex) when (RedisBoards.IsFailure(ex))
-            {
-                LogRedisFailed(_logger, ex, RedisBoards.NamesKey);
-            }
+            await _displayNames.ForgetAsync(userId);
+        }
+        catch (Exception ex) when (RedisBoards.IsFailure(ex))
+        {
+            LogRedisFailed(_logger, ex, DisplayNames.RedisKey);
         }
     }
 

@@ -12,6 +12,8 @@ internal static class LeaderboardsApi
     {
         builder.Services.AddSingleton<LeaderboardTelemetry>();
         builder.Services.AddScoped<LeaderboardSource>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<DisplayNames>();
         builder.Services.AddSingleton<LeaderboardRebuilder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderboardRebuilder>());
         builder.Services.AddSingleton<LeaderboardStore>();
