@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Leaderboard load benchmark, on loopback only: a private PostgreSQL and Redis, the Api (Release) on 127.0.0.1,
 # 10,000 learners on this week's XP board. wrk measures GET /api/leaderboards/xp?period=weekly&limit=10 and, in the
-# same run, the Api's bare GET / (no auth, no I/O); redis-benchmark measures ZRANGE … REV WITHSCORES on the same key.
+# same run, the Api's bare GET / (no auth, no I/O) and an authenticated 404; redis-benchmark measures ZRANGE … REV
+# WITHSCORES and ZREVRANK on the same key.
 # Usage: benchmarks/leaderboards/run.sh [seconds per wrk run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,8 +10,13 @@ duration="${1:-20}"
 users=10000
 work=$(mktemp -d /tmp/codecrafts-bench-XXXX)
 pids=()
-# SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for its clients); the others stop on either.
-cleanup() { for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# Background jobs of a non-interactive shell ignore SIGINT (dotnet keeps ignoring it): SIGTERM for everything, then
+# SIGINT for PostgreSQL, which installs its own handler and takes SIGINT as "fast shutdown".
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  [ -n "${pg_pid:-}" ] && kill -INT "$pg_pid" 2>/dev/null || true
+  wait 2>/dev/null || true; rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -20,7 +26,7 @@ pg_port=$(free_port); redis_port=$(free_port); api_port=$(free_port)
 run_pg=(); if [ "$(id -u)" = 0 ]; then chmod 755 "$work"; chown postgres:postgres "$work"; run_pg=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
 "${run_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${run_pg[@]}" "$pg_bin/postgres" -D "$work/pg" -p "$pg_port" -k "$work" -c listen_addresses=127.0.0.1 -c fsync=off >"$work/pg.log" 2>&1 &
-pids+=($!)
+pg_pid=$!
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
 pids+=($!)
 until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q; do sleep 0.2; done
@@ -83,9 +89,8 @@ fi
 echo "== warm-up"; wrk -t2 -c32 -d5s "http://127.0.0.1:$api_port/" >/dev/null; wrk -t2 -c32 -d5s -H "$auth" "$board" >/dev/null
 echo "== bare endpoint: GET / (anonymous, no I/O)"; wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$api_port/"
 echo "== leaderboard: GET /api/leaderboards/xp?period=weekly&limit=10"; wrk -t2 -c32 -d"${duration}s" --latency -H "$auth" "$board"
-echo "== redis-benchmark: ZRANGE $week_key 0 9 REV WITHSCORES"
-redis-benchmark -p "$redis_port" -c 32 -n 200000 -q ZRANGE "$week_key" 0 9 REV WITHSCORES
-echo "== redis-benchmark: the Api's read script (EVALSHA) on the same key"
-sha=$(redis-cli -p "$redis_port" SCRIPT LOAD "$(sed -n '/public const string Read = \$\$"""/,/""";/p' src/CodeCrafts.Api/Features/Leaderboards/LeaderboardScripts.cs \
-  | sed '1d;$d' | sed 's/{{CompleteMarker}}/#complete/g; s/^        //')")
-redis-benchmark -p "$redis_port" -c 32 -n 200000 -q EVALSHA "$sha" 2 "$week_key" lb:names 10 "$(echo "$caller" | tr -d -)"
+echo "== redis-benchmark: ZRANGE $week_key 0 9 REV WITHSCORES, then ZREVRANK (the caller's rank)"
+redis-benchmark -p "$redis_port" -c 32 -n 200000 -q ZRANGE "$week_key" 0 9 REV WITHSCORES | tr '\r' '\n' | tail -1
+redis-benchmark -p "$redis_port" -c 32 -n 200000 -q ZREVRANK "$week_key" "$(echo "$caller" | tr -d -)" | tr '\r' '\n' | tail -1
+echo "== for reference: GET /api/leaderboards/unknown (authentication, then a 404 problem; no Redis)"
+wrk -t2 -c32 -d"${duration}s" --latency -H "$auth" "http://127.0.0.1:$api_port/api/leaderboards/unknown"
