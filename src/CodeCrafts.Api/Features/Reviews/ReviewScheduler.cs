@@ -15,6 +15,7 @@ public sealed class ReviewScheduler(ReviewPlanner planner, ReviewsTelemetry tele
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(input);
         using var activity = ReviewsTelemetry.Source.StartActivity("reviews.record");
+        now = now.ToUniversalTime(); // timestamptz stores UTC only
         var questionId = input.Question.Id;
 
         await LockItemAsync(db, input.UserId, questionId, cancellationToken);

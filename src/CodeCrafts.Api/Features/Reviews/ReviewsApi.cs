@@ -10,8 +10,7 @@ namespace CodeCrafts.Api.Features.Reviews;
 internal static class ReviewsApi
 {
     public static async Task<Results<Ok<DueReviews>, ValidationProblem>> GetDueReviews(
-        [AsParameters] PageRequest page,
-        [AsParameters] DueReviewsFilter filter,
+        [AsParameters] DueReviewsQuery query,
         ClaimsPrincipal principal,
         CodeCraftsDbContext db,
         Fsrs fsrs,
@@ -20,7 +19,7 @@ internal static class ReviewsApi
     {
         var errors = new Dictionary<string, string[]>();
         ProgrammingLanguage? language = null;
-        if (filter.Language is { } name)
+        if (query.Language is { } name)
         {
             // Names only: Enum.TryParse would also take "0" or "1".
             language = name.Equals("python", StringComparison.OrdinalIgnoreCase) ? ProgrammingLanguage.Python
@@ -32,7 +31,7 @@ internal static class ReviewsApi
             }
         }
         Guid? lessonId = null;
-        if (filter.LessonId is { } id)
+        if (query.LessonId is { } id)
         {
             if (Guid.TryParse(id, out var parsed))
             {
@@ -49,7 +48,7 @@ internal static class ReviewsApi
         }
 
         using var activity = ReviewsTelemetry.Source.StartActivity("reviews.due");
-        var due = await ReviewQueries.DueAsync(db, fsrs, principal.GetUserId(), language, lessonId, page, time.GetUtcNow(), cancellationToken);
+        var due = await ReviewQueries.DueAsync(db, fsrs, principal.GetUserId(), language, lessonId, query.ToPageRequest(), time.GetUtcNow(), cancellationToken);
         activity?.SetTag("reviews.due", due.Due.Total);
         return TypedResults.Ok(due);
     }
