@@ -1,6 +1,7 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,11 +12,13 @@ builder.AddCodeCraftsData();
 builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
+builder.AddReviews();
 
 var app = builder.Build();
 
 app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
+app.MapReviewsApi();
 
 app.Run();

@@ -13,6 +13,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string TemplateDatabase = "codecrafts_template";
     private static readonly Lazy<Task<PostgresServer>> SharedInstance = new(StartAsync);
     private readonly SemaphoreSlim _createLock = new(1, 1);
+    private readonly Lock _templateLock = new();
     private readonly Process _process;
     private readonly string _directory;
     private Task? _template;
@@ -46,7 +47,13 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new database with the current schema and the seeded curriculum.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        await (_template ??= CreateTemplateAsync());
+        Task template;
+        // Test classes initialise in parallel: exactly one of them may create the template.
+        lock (_templateLock)
+        {
+            template = _template ??= CreateTemplateAsync();
+        }
+        await template;
         var name = $"test_{Guid.NewGuid():N}";
         await _createLock.WaitAsync();
         try

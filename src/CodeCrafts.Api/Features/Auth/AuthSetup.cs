@@ -18,7 +18,7 @@ internal static class AuthSetup
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, time) =>
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
@@ -30,6 +30,13 @@ internal static class AuthSetup
                     ValidAudience = options.Audience,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
+                    // IdentityModel reads DateTime.UtcNow; the injected clock keeps issuing and validating on one timeline.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return expires is { } expiry && expiry > now - parameters.ClockSkew
+                            && (notBefore is null || notBefore <= now + parameters.ClockSkew);
+                    },
                     ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
                     ValidateIssuerSigningKey = true,
                     IssuerSigningKey = options.CreateSecurityKey(),
