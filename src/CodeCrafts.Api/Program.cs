@@ -1,6 +1,7 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Api.Features.Users;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,5 +18,7 @@ var app = builder.Build();
 app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
+app.MapAuthApi();
+app.MapUsersApi();
 
 app.Run();

@@ -15,9 +15,17 @@ internal static class WebDefaults
         {
             ctx.ProblemDetails.Instance ??= $"{ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}";
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                ValidationErrorKeys.UseJsonNames(validation);
+            }
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddValidation();
+        // Binding failures (malformed JSON, unknown fields, wrong types) throw, so the exception handler turns
+        // them into problem details naming the field in every environment, not only in Development.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddRateLimitingDefaults();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -51,8 +59,10 @@ internal static class WebDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
