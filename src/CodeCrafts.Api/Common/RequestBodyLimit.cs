@@ -50,6 +50,10 @@ internal static class RequestBodyLimit
         {
             return declared <= limit;
         }
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return true;
+        }
         // Chunked: read at most limit + 1 bytes into memory (small by construction) and hand that on.
         var buffer = new MemoryStream();
         context.Response.RegisterForDispose(buffer);

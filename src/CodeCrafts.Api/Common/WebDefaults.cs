@@ -31,6 +31,9 @@ internal static class WebDefaults
         {
             // A field the contract does not know is a client bug worth a 400, not something to ignore.
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // The web defaults also read numbers from strings ("120"); a wrong type is a 400, and the
+            // OpenAPI schema then says "integer", not "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });

@@ -78,6 +78,8 @@ public sealed class ProfileTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("""{"dailyXpGoal":10001}""", "dailyXpGoal")]
     [InlineData("""{"dailyXpGoal":"lots"}""", "dailyXpGoal")]
     [InlineData("""{"dailyXpGoal":1.5}""", "dailyXpGoal")]
+    [InlineData("""{"dailyXpGoal":"120"}""", "dailyXpGoal")]
+    [InlineData("""{"displayName":["Ada"]}""", "displayName")]
     [InlineData("""{"xp":1000000}""", "xp")]
     [InlineData("""{"email":"someone-else@example.org"}""", "email")]
     public async Task AnInvalidPatchIsAValidationProblemAndChangesNothing(string json, string field)
