@@ -1,8 +1,12 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Text.Json;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Tests.Features.Auth;
 
@@ -60,8 +64,29 @@ public sealed class LoginTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(2, families);
     }
 
+    [Fact]
+    public async Task AHashWithAnOutdatedWorkFactorIsUpgradedAtTheNextSuccessfulLogin()
+    {
+        var user = await api.CreateAsync();
+        var weak = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(u => u.PasswordHash, weak.HashPassword(null!, AuthRequests.Password)), TestContext.Current.CancellationToken);
+        }
+
+        var response = await _client.LoginAsync(user.Email);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var check = TestDb.Open(api.DatabaseConnectionString);
+        var upgraded = await check.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordHash).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(100_000, BinaryPrimitives.ReadInt32BigEndian(Convert.FromBase64String(upgraded).AsSpan(5, 4)));
+        Assert.Equal(HttpStatusCode.OK, (await _client.LoginAsync(user.Email)).StatusCode);
+    }
+
     public static TheoryData<string, string> BadLogins() => new()
     {
+        { """{"email":null,"password":"whatever-it-is"}""", "email" },
         { """{"password":"whatever-it-is"}""", "email" },
         { """{"email":"ada@example.org"}""", "password" },
         { """{"email":"ada@example.org","password":12345678}""", "password" },
