@@ -2,6 +2,7 @@ using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Reviews;
+using CodeCrafts.Api.Features.Users;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,5 +21,7 @@ app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
 app.MapReviewsApi();
+app.MapAuthApi();
+app.MapUsersApi();
 
 app.Run();

@@ -13,16 +13,17 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string TemplateDatabase = "codecrafts_template";
     private static readonly Lazy<Task<PostgresServer>> SharedInstance = new(StartAsync);
     private readonly SemaphoreSlim _createLock = new(1, 1);
-    private readonly Lock _templateLock = new();
     private readonly Process _process;
     private readonly string _directory;
-    private Task? _template;
+    // Lazy, not "??=": test classes start in parallel, and two migration workers seeding one template collide.
+    private readonly Lazy<Task> _template;
 
     private PostgresServer(Process process, string directory, int port)
     {
         _process = process;
         _directory = directory;
         Port = port;
+        _template = new Lazy<Task>(CreateTemplateAsync);
     }
 
     public int Port { get; }
@@ -47,13 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new database with the current schema and the seeded curriculum.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        Task template;
-        // Test classes initialise in parallel: exactly one of them may create the template.
-        lock (_templateLock)
-        {
-            template = _template ??= CreateTemplateAsync();
-        }
-        await template;
+        await _template.Value;
         var name = $"test_{Guid.NewGuid():N}";
         await _createLock.WaitAsync();
         try

@@ -1,11 +1,13 @@
+using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CodeCrafts.Api.Features.Auth;
 
-/// <summary>The whole authentication set-up in one place: options, bearer validation, authorization.</summary>
+/// <summary>The whole authentication set-up in one place: options, bearer validation, passwords, limits.</summary>
 internal static class AuthSetup
 {
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
@@ -30,14 +32,9 @@ internal static class AuthSetup
                     ValidAudience = options.Audience,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
-                    // IdentityModel reads DateTime.UtcNow; the injected clock keeps issuing and validating on one timeline.
-                    LifetimeValidator = (notBefore, expires, _, parameters) =>
-                    {
-                        var now = time.GetUtcNow().UtcDateTime;
-                        return expires is { } expiry && expiry > now - parameters.ClockSkew
-                            && (notBefore is null || notBefore <= now + parameters.ClockSkew);
-                    },
                     ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
+                    // The injected clock, not DateTime.UtcNow: tests move time, and expiry must follow it.
+                    LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(notBefore, expires, parameters.ClockSkew, time),
                     ValidateIssuerSigningKey = true,
                     IssuerSigningKey = options.CreateSecurityKey(),
                     RequireSignedTokens = true,
@@ -45,10 +42,23 @@ internal static class AuthSetup
                     ValidAlgorithms = [options.Algorithm],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                 };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = UserExistence.RejectDeletedUsersAsync };
             });
 
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddScoped<RefreshTokenStore>();
+        builder.Services.AddAuthRateLimits(builder.Configuration);
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    private static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, TimeProvider time)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } expiry
+               && expiry.ToUniversalTime() + skew > now
+               && (notBefore is not { } start || start.ToUniversalTime() - skew <= now);
     }
 }
