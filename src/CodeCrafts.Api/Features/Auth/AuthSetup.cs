@@ -18,7 +18,7 @@ internal static class AuthSetup
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, time) =>
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
@@ -37,6 +37,7 @@ internal static class AuthSetup
                     // Only the configured algorithm: no "none", and no algorithm confusion.
                     ValidAlgorithms = [options.Algorithm],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
+                    LifetimeValidator = TokenLifetime.Validator(time),
                 };
             });
 
