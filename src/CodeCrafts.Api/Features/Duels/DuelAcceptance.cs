@@ -36,6 +36,10 @@ internal sealed class DuelAcceptance(
             await transaction.CommitAsync(ct);
             return DuelProblem.Conflict("Challenge expired", $"The challenge expired at {duel.ExpiresAt:O}.");
         }
+        if (duel.Status == DuelStatus.Expired)
+        {
+            return DuelProblem.Conflict("Challenge expired", $"The challenge expired at {duel.ExpiresAt:O}.");
+        }
         if (duel.Status != DuelStatus.Pending)
         {
             return DuelProblem.Conflict("Not pending", $"The duel is {duel.Status.ToString().ToLowerInvariant()}; only a pending challenge can be accepted.");
