@@ -4,15 +4,17 @@ using System.ComponentModel.DataAnnotations;
 namespace CodeCrafts.Api.Common;
 
 /// <summary>Query-string paging: <c>?page=1&amp;pageSize=20</c>.</summary>
-/// <remarks>
-/// Positional, so that <c>[AsParameters]</c> binding applies the defaults when the query omits them
-/// (property initializers are not used by the binder: a missing page would bind as 0 and fail validation).
-/// </remarks>
-public sealed record PageRequest(
-    [Range(1, 1_000_000)] [property: Description("1-based page number.")] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] [property: Description("Items per page, at most 100.")] int PageSize = 20)
+public sealed record PageRequest
 {
     public const int MaxPageSize = 100;
+
+    [Range(1, 1_000_000)]
+    [Description("1-based page number.")]
+    public int Page { get; init; } = 1;
+
+    [Range(1, MaxPageSize)]
+    [Description("Items per page, at most 100.")]
+    public int PageSize { get; init; } = 20;
 
     public int Skip => (Page - 1) * PageSize;
 }
