@@ -139,7 +139,7 @@ internal sealed class DuelCreation(
         await queue.AddAsync(language, new QueuedPlayer(entry.Id, userId, now, rating));
         DuelTelemetry.Created.Add(1, new KeyValuePair<string, object?>("opponent", "matchmaking"));
 
-        var duelId = await matchmaker.TryMatchAsync(entry.Id, ct) ?? entry.Id;
+        var duelId = await matchmaker.TryMatchAsync(entry.Id, skipLocked: false, ct) ?? entry.Id;
         return await db.Duels.AsNoTracking().SingleAsync(d => d.Id == duelId, ct);
     }
 

@@ -79,13 +79,13 @@ internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, 
     }
 
     /// <summary>
-    /// For callers without a transaction (polling, the background service): locks the duel unless another
-    /// request or replica holds it (then leaves it to them), finishes it if over, commits and publishes.
+    /// For callers without a transaction (polling, the background service): locks the duel (or, with
+    /// <paramref name="skipLocked"/>, leaves it to whoever holds it), finishes it if over, commits and publishes.
     /// </summary>
-    public async Task<bool> TryFinishAsync(Guid duelId, CancellationToken ct)
+    public async Task<bool> TryFinishAsync(Guid duelId, bool skipLocked, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await DuelLocks.TryLockDuelAsync(db, duelId, ct))
+        if (!await DuelLocks.TryLockDuelAsync(db, duelId, skipLocked, ct))
         {
             return false;
         }

@@ -20,32 +20,28 @@ internal static class DuelLocks
     }
 
     /// <summary>
-    /// Locks the duel's row unless another transaction holds it (then returns false at once): lets several
-    /// replicas' background services share the work without waiting on each other.
+    /// Locks the duel's row; false if it does not exist. With <paramref name="skipLocked"/> (the background
+    /// service) a row another transaction holds is skipped at once, so replicas share the work without waiting
+    /// on each other; a request waits instead, so that it then sees what the other transaction did.
     /// </summary>
-    public static async Task<bool> TryLockDuelAsync(CodeCraftsDbContext db, Guid duelId, CancellationToken ct)
-    {
-        if (db.Provider != DatabaseProvider.Postgres)
-        {
-            return await db.Duels.AnyAsync(d => d.Id == duelId, ct);
-        }
-        var locked = await db.Database
-            .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM duels WHERE \"Id\" = {duelId} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        return locked.Count == 1;
-    }
+    public static async Task<bool> TryLockDuelAsync(CodeCraftsDbContext db, Guid duelId, bool skipLocked, CancellationToken ct) =>
+        (await TryLockDuelsAsync(db, [duelId], skipLocked, ct)).Count == 1;
 
-    /// <summary>Of these duels, locks and returns those no other transaction holds.</summary>
-    public static async Task<IReadOnlyList<Guid>> TryLockDuelsAsync(CodeCraftsDbContext db, IReadOnlyList<Guid> duelIds, CancellationToken ct)
+    /// <summary>Locks these duels' rows in id order (so two lockers never deadlock) and returns the ids it holds.</summary>
+    public static async Task<IReadOnlyList<Guid>> TryLockDuelsAsync(CodeCraftsDbContext db, IReadOnlyList<Guid> duelIds, bool skipLocked, CancellationToken ct)
     {
         if (db.Provider != DatabaseProvider.Postgres)
         {
             return await db.Duels.Where(d => duelIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
         }
         var ids = duelIds.ToArray();
-        return await db.Database
-            .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM duels WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
+        return skipLocked
+            ? await db.Database
+                .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM duels WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE SKIP LOCKED")
+                .ToListAsync(ct)
+            : await db.Database
+                .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM duels WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+                .ToListAsync(ct);
     }
 
     /// <summary>Locks players' rows in id order, so two finishing duels that share a player cannot deadlock.</summary>

@@ -25,30 +25,32 @@ internal sealed class DuelQueries(CodeCraftsDbContext db, DuelAcceptance accepta
         }
 
         var now = time.GetUtcNow();
-        var moved = false;
-        if (duel.MatchedDuelId is { } matched)
+        var due = true;
+        if (duel.MatchedDuelId is null && DuelViews.IsMatchmakingEntry(duel))
         {
-            // A matchmaking entry that was paired into another player's entry: that is where this player plays.
-            duelId = matched;
-            moved = true;
-        }
-        else if (DuelViews.IsMatchmakingEntry(duel))
-        {
-            duelId = await matchmaker.TryMatchAsync(duel.Id, ct) ?? duel.Id;
-            moved = true;
+            await matchmaker.TryMatchAsync(duel.Id, skipLocked: false, ct);
         }
         else if (duel.Status == DuelStatus.Pending && duel.ExpiresAt <= now)
         {
-            moved = await acceptance.ExpireAsync(duel.Id, now, ct);
+            await acceptance.ExpireAsync(duel.Id, now, ct);
         }
         else if (duel.Status == DuelStatus.Active && await IsOverAsync(duel, now, ct))
         {
-            moved = await finisher.TryFinishAsync(duel.Id, ct);
+            await finisher.TryFinishAsync(duel.Id, skipLocked: false, ct);
         }
-
-        if (moved)
+        else
         {
+            due = false;
+        }
+        if (due)
+        {
+            // Re-read whether this request made the move or waited for another request or replica that did.
             duel = await db.Duels.AsNoTracking().SingleAsync(d => d.Id == duelId, ct);
+        }
+        if (duel.MatchedDuelId is { } matched)
+        {
+            // A matchmaking entry that was paired into another player's entry: that is where this player plays.
+            duel = await db.Duels.AsNoTracking().SingleAsync(d => d.Id == matched, ct);
         }
         return await DuelViews.BuildAsync(db, duel, userId, now, ct);
     }

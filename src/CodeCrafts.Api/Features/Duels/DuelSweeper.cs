@@ -47,7 +47,7 @@ internal sealed class DuelSweeper(
         var finished = 0;
         foreach (var id in over)
         {
-            finished += await finisher.TryFinishAsync(id, ct) ? 1 : 0;
+            finished += await finisher.TryFinishAsync(id, skipLocked: true, ct) ? 1 : 0;
         }
         return new SweepReport(expired, matched, announced, finished);
     }
@@ -86,7 +86,7 @@ internal sealed class DuelSweeper(
         var matched = 0;
         foreach (var entry in waiting)
         {
-            matched += await matchmaker.TryMatchAsync(entry.Id, ct) is not null ? 1 : 0;
+            matched += await matchmaker.TryMatchAsync(entry.Id, skipLocked: true, ct) is not null ? 1 : 0;
         }
         return matched;
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using System.Text.Json;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -59,22 +61,38 @@ internal static class DuelsApi
         return TypedResults.Created($"/api/duels/{view.Id}", view);
     }
 
+    // page and pageSize are bound here rather than with [AsParameters] PageRequest: that binder sets an omitted
+    // value to 0 (ignoring the record's defaults), so a plain GET /api/duels would fail validation.
     private static async Task<Results<Ok<PagedResult<DuelSummary>>, ValidationProblem>> ListAsync(
-        [AsParameters] PageRequest page, string? status, ClaimsPrincipal user, DuelQueries queries, CancellationToken ct)
+        int? page, int? pageSize, string? status, ClaimsPrincipal user, DuelQueries queries, CancellationToken ct)
     {
+        var paging = new PageRequest { Page = page ?? 1, PageSize = pageSize ?? 20 };
+        var errors = new Dictionary<string, string[]>();
+        var failures = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(paging, new ValidationContext(paging), failures, validateAllProperties: true))
+        {
+            foreach (var failure in failures)
+            {
+                errors[JsonNamingPolicy.CamelCase.ConvertName(failure.MemberNames.First())] = [failure.ErrorMessage ?? "Out of range."];
+            }
+        }
         DuelStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<DuelStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(status[0]))
+            if (Enum.TryParse<DuelStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(status[0]))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = ["Must be one of pending, active, finished, cancelled, expired."],
-                });
+                filter = parsed;
             }
-            filter = parsed;
+            else
+            {
+                errors["status"] = ["Must be one of pending, active, finished, cancelled, expired."];
+            }
         }
-        return TypedResults.Ok(await queries.ListAsync(user.GetUserId(), filter, page, ct));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await queries.ListAsync(user.GetUserId(), filter, paging, ct));
     }
 
     private static async Task<Results<Ok<DuelView>, ValidationProblem, ProblemHttpResult>> GetAsync(

@@ -17,8 +17,11 @@ internal sealed partial class Matchmaker(
     CodeCraftsDbContext db, MatchmakingQueue queue, DuelStarter starter, IOptions<DuelOptions> options,
     TimeProvider time, IDuelEvents events, ILogger<Matchmaker> logger)
 {
-    /// <summary>The duel the entry's player plays in now (the entry or the one it joined), or null while they wait.</summary>
-    public async Task<Guid?> TryMatchAsync(Guid entryId, CancellationToken ct)
+    /// <summary>
+    /// The duel the entry's player plays in now (the entry or the one it joined), or null while they wait.
+    /// <paramref name="skipLocked"/>: leave entries another transaction is pairing to it (the background service).
+    /// </summary>
+    public async Task<Guid?> TryMatchAsync(Guid entryId, bool skipLocked, CancellationToken ct)
     {
         var entry = await db.Duels.AsNoTracking().SingleOrDefaultAsync(d => d.Id == entryId, ct);
         if (entry is null || !DuelViews.IsMatchmakingEntry(entry))
@@ -32,12 +35,12 @@ internal sealed partial class Matchmaker(
         var (candidates, source) = await FindCandidatesAsync(entry.Language, me, now, ct);
         foreach (var candidate in candidates)
         {
-            if (await PairAsync(me, candidate, source, ct) is { } duelId)
+            if (await PairAsync(me, candidate, source, skipLocked, ct) is { } duelId)
             {
                 return duelId;
             }
         }
-        return now >= entry.ExpiresAt ? await MatchWithBotAsync(entry.Id, ct) : null;
+        return now >= entry.ExpiresAt ? await MatchWithBotAsync(entry.Id, skipLocked, ct) : null;
     }
 
     private async Task<(IReadOnlyList<QueuedPlayer> Candidates, string Source)> FindCandidatesAsync(
@@ -70,11 +73,11 @@ internal sealed partial class Matchmaker(
         return (inRange, source);
     }
 
-    private async Task<Guid?> PairAsync(QueuedPlayer me, QueuedPlayer other, string source, CancellationToken ct)
+    private async Task<Guid?> PairAsync(QueuedPlayer me, QueuedPlayer other, string source, bool skipLocked, CancellationToken ct)
     {
         using var activity = DuelTelemetry.Source.StartActivity("duel.matchmaking.pair");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var locked = await DuelLocks.TryLockDuelsAsync(db, [me.EntryId, other.EntryId], ct);
+        var locked = await DuelLocks.TryLockDuelsAsync(db, [me.EntryId, other.EntryId], skipLocked, ct);
         if (locked.Count < 2)
         {
             return null;
@@ -127,10 +130,10 @@ internal sealed partial class Matchmaker(
     }
 
     /// <summary>Turns an entry that waited long enough into a duel against a bot at the player's rating.</summary>
-    private async Task<Guid?> MatchWithBotAsync(Guid entryId, CancellationToken ct)
+    private async Task<Guid?> MatchWithBotAsync(Guid entryId, bool skipLocked, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await DuelLocks.TryLockDuelAsync(db, entryId, ct))
+        if (!await DuelLocks.TryLockDuelAsync(db, entryId, skipLocked, ct))
         {
             return null;
         }

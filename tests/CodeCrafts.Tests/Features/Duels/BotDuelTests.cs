@@ -34,7 +34,7 @@ public sealed class BotDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
         api.Factory.Time.Advance(TimeSpan.FromMilliseconds(Math.Max(0, botDoneMs - 25_000) + 1));
         var finished = await player.GetAsync(duel.Id);
 
-        var botScore = row.Questions.Count(q => q.BotCorrect == true);
+        var botScore = row.Questions.Count(q => q.BotCorrect == true && q.BotAnswerMs <= 300_000);
         var expected = botScore < 5 || botDoneMs > 25_000 ? DuelOutcome.ChallengerWon : DuelOutcome.OpponentWon;
         var score = expected == DuelOutcome.ChallengerWon ? 1.0 : 0.0;
         var expectedRating = Glicko2.Rate(Glicko2Rating.Initial, [(new Glicko2Rating(1500, 50, 0.06), score)], 0.5);
@@ -152,5 +152,36 @@ public sealed class BotDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(1725, byDefault.Opponent!.Rating);
         Assert.Equal(3, byDefault.Questions.Count);
         Assert.NotNull((await api.DuelRowAsync(byDefault.Id)).BotSeed);
+    }
+
+    [Fact]
+    public async Task FourIdleWeeksWidenTheDeviationBeforeTheNextDuelIsRated()
+    {
+        var player = await api.CreateAsync();
+        var lastRated = api.Factory.Time.GetUtcNow().AddDays(-29);
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            await db.Users.Where(u => u.Id == player.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.Rating, 1600).SetProperty(u => u.RatingDeviation, 60).SetProperty(u => u.RatedAt, lastRated), Ct);
+        }
+        var duel = await player.PlayBotAsync(botRating: 1600, questions: 3);
+        foreach (var q in duel.Questions)
+        {
+            await player.AnswerAsync(api, duel, q.Position, correctly: false);
+        }
+
+        api.Factory.Time.Advance(TimeSpan.FromMinutes(3));
+        var result = (await player.GetAsync(duel.Id)).Result!;
+
+        var score = result.Outcome switch { DuelOutcome.ChallengerWon => 1.0, DuelOutcome.Draw => 0.5, _ => 0.0 };
+        var bot = new Glicko2Rating(1600, 50, 0.06);
+        var widened = Glicko2.AfterIdlePeriods(new Glicko2Rating(1600, 60, 0.06), 4);
+        var expected = Glicko2.Rate(widened, [(bot, score)], 0.5);
+        var withoutIdling = Glicko2.Rate(new Glicko2Rating(1600, 60, 0.06), [(bot, score)], 0.5);
+        var user = await api.UserAsync(player.Id);
+        Assert.Equal(expected.Deviation, user.RatingDeviation, 1e-6);
+        Assert.Equal(expected.Rating, user.Rating, 1e-6);
+        Assert.True(user.RatingDeviation > withoutIdling.Deviation + 1, $"{user.RatingDeviation} vs {withoutIdling.Deviation}");
+        Assert.Equal(api.Factory.Time.GetUtcNow(), user.RatedAt);
     }
 }

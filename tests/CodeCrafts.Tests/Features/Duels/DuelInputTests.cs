@@ -126,4 +126,20 @@ public sealed class DuelInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(1, active.GetProperty("total").GetInt32());
         Assert.Equal(3, bobs.GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentListsEveryDuelOperationWithItsProblemResponses()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+
+        var paths = document.GetProperty("paths");
+        string[] Responses(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
+        Assert.Superset(new HashSet<string> { "201", "400", "401", "409" }, Responses("/api/duels", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "400", "401" }, Responses("/api/duels", "get").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "401", "403", "404" }, Responses("/api/duels/{id}", "get").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "401", "403", "404", "409" }, Responses("/api/duels/{id}/accept", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "401", "403", "404", "409" }, Responses("/api/duels/{id}/decline", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "400", "401", "403", "404", "409" }, Responses("/api/duels/{id}/answers", "post").ToHashSet());
+    }
 }
