@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
-using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -116,18 +113,5 @@ public sealed class DuelEventsTests(ApiFixture api) : IClassFixture<ApiFixture>,
         await scope.ServiceProvider.GetRequiredService<DuelSweeper>().RunOnceAsync(Ct);
     }
 
-    private async Task<TestUser> CreateUserAsync()
-    {
-        using var scope = _host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
-        var now = api.Factory.Time.GetUtcNow();
-        var email = $"events-{Guid.NewGuid():N}@example.test";
-        var user = new User { Email = email, NormalizedEmail = email, PasswordHash = "!", DisplayName = "Events", CreatedAt = now, UpdatedAt = now };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        var token = scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, user.DisplayName);
-        var client = _host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return new TestUser(user.Id, email, client);
-    }
+    private Task<TestUser> CreateUserAsync() => DuelKit.CreateUserAsync(_host, api.Factory.Time.GetUtcNow());
 }

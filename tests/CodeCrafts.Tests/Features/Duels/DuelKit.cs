@@ -3,12 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CodeCrafts.Api;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Data;
 using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +66,11 @@ internal static class DuelKit
     public static async Task<AnswerSubmission> AnswerForAsync(ApiFixture api, Guid questionId, bool correctly)
     {
         await using var db = TestDb.Open(api.DatabaseConnectionString);
+        return await AnswerForAsync(db, questionId, correctly);
+    }
+
+    public static async Task<AnswerSubmission> AnswerForAsync(CodeCraftsDbContext db, Guid questionId, bool correctly)
+    {
         var question = await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId, Ct);
         var key = ContentJson.Deserialize<AnswerKey>(question.AnswerKeyJson);
         if (question.Type == QuestionType.MultipleChoice)
@@ -76,6 +84,21 @@ internal static class DuelKit
         {
             Blanks = key.Blanks!.Select(b => correctly ? b.Accepted[0] : "certainly not this").ToList(),
         };
+    }
+
+    /// <summary>A learner written straight into the host's database, with a real token from the host's own issuer.</summary>
+    public static async Task<TestUser> CreateUserAsync(WebApplicationFactory<ApiAssembly> host, DateTimeOffset now)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
+        var email = $"duelist-{Guid.NewGuid():N}@example.test";
+        var user = new User { Email = email, NormalizedEmail = email, PasswordHash = "!", DisplayName = "Duelist", CreatedAt = now, UpdatedAt = now };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(Ct);
+        var token = scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, user.DisplayName);
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return new TestUser(user.Id, email, client);
     }
 
     /// <summary>A fresh access token at the fixture's current (fake) time, for tests that move the clock a long way.</summary>
