@@ -1,5 +1,6 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Users;
@@ -14,6 +15,7 @@ builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
 builder.AddReviews();
+builder.AddDuels();
 
 var app = builder.Build();
 
@@ -23,5 +25,6 @@ app.MapHomeApi();
 app.MapReviewsApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapDuelsApi();
 
 app.Run();
