@@ -1,6 +1,11 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Api.Features.Progress;
+using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Api.Features.Reviews;
+using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,11 +16,19 @@ builder.AddCodeCraftsData();
 builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
+builder.AddLessons();
+builder.AddQuestions();
+builder.AddProgress();
+builder.AddStreaks();
+builder.AddReviews();
 
 var app = builder.Build();
 
 app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
+app.MapLessonsApi();
+app.MapQuestionsApi();
+app.MapProgressApi();
 
 app.Run();

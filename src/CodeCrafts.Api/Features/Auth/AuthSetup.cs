@@ -18,7 +18,7 @@ internal static class AuthSetup
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, time) =>
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
@@ -29,6 +29,13 @@ internal static class AuthSetup
                     ValidateAudience = true,
                     ValidAudience = options.Audience,
                     ValidateLifetime = true,
+                    // Judged by the injected clock that issued the token, not the machine's (tests move it across days).
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return expires is { } end && end.Add(parameters.ClockSkew) >= now
+                               && (notBefore is not { } start || start.Subtract(parameters.ClockSkew) <= now);
+                    },
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
                     ValidateIssuerSigningKey = true,
