@@ -15,13 +15,15 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private readonly Process _process;
     private readonly string _directory;
-    private Task? _template;
+    // Lazy, not ??=: test classes start in parallel and must not run the worker on the template twice.
+    private readonly Lazy<Task> _template;
 
     private PostgresServer(Process process, string directory, int port)
     {
         _process = process;
         _directory = directory;
         Port = port;
+        _template = new Lazy<Task>(CreateTemplateAsync);
     }
 
     public int Port { get; }
@@ -46,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new database with the current schema and the seeded curriculum.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        await (_template ??= CreateTemplateAsync());
+        await _template.Value;
         var name = $"test_{Guid.NewGuid():N}";
         await _createLock.WaitAsync();
         try
