@@ -17,9 +17,10 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [ -x "$pgbin/postgres" ] || { echo "missing: PostgreSQL (apt-get install postgresql)"; exit 1; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-work=$(mktemp -d /tmp/codecrafts-bench-XXXX)
+work=$(mktemp -d /tmp/codecrafts-learning-bench-XXXXXX)
 pids=()
 cleanup() {
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $work (api $api_port, pg $pg_port, redis $redis_port; pids ${pids[*]})"; return; fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "${pg_started:-}" ] && $as_pg "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -67,6 +68,7 @@ for port in $api_port $bare_port; do
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.2; done
 done
 
+if [ -n "${BENCH_KEEP:-}" ]; then echo "BENCH_KEEP: environment up, skipping the runs"; exit 0; fi
 results="$root/benchmarks/load/results-learning.txt"
 : >"$results"
 run() { # name, wrk args...

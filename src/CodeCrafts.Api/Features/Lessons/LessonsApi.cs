@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ internal static class LessonsApi
 
     private static async Task<Ok<PagedResult<LessonSummary>>> ListLessons(
         [AsParameters] LessonFilter filter, [AsParameters] PageRequest page, ClaimsPrincipal principal,
-        LessonCatalog catalog, CodeCraftsDbContext db, CancellationToken cancellationToken)
+        LessonCatalog catalog, ProgressCache progressCache, CodeCraftsDbContext db, CancellationToken cancellationToken)
     {
         var lessons = (await catalog.GetAsync()).Lessons
             .Where(l => filter.Language is null || l.LanguageName == filter.Language)
@@ -43,11 +44,11 @@ internal static class LessonsApi
         var pageOfLessons = lessons.Skip(page.Skip).Take(page.PageSize).ToList();
         var progress = pageOfLessons.Count == 0
             ? []
-            : await ProgressOfAsync(db, principal.GetUserId(), cancellationToken);
+            : await ProgressOfAsync(progressCache, db, principal.GetUserId(), cancellationToken);
 
         var items = pageOfLessons.Select(l => new LessonSummary(
             l.Id, l.Slug, l.Title, l.Summary, l.LanguageName, l.Difficulty, l.XpReward, l.Order, l.Questions.Count,
-            Summarize(progress.GetValueOrDefault(l.Id), l.Questions.Count))).ToList();
+            progress.GetValueOrDefault(l.Id)?.ToSummary(l.Questions.Count) ?? LessonProgressSummary.NotStarted(l.Questions.Count))).ToList();
         return TypedResults.Ok(new PagedResult<LessonSummary>(items, page.Page, page.PageSize, lessons.Count));
     }
 
@@ -69,8 +70,20 @@ internal static class LessonsApi
             lesson.Questions.Select(q => q.View).ToList()));
     }
 
-    private static Task<Dictionary<Guid, Data.Entities.Progress>> ProgressOfAsync(CodeCraftsDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        db.Progress.AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.LessonId, cancellationToken);
+    // The most read page: Redis answers when it can, PostgreSQL fills it when it cannot.
+    private static async Task<Dictionary<Guid, LessonCounts>> ProgressOfAsync(
+        ProgressCache cache, CodeCraftsDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        if (await cache.GetAsync(userId) is { } cached)
+        {
+            return cached;
+        }
+        var stored = await db.Progress.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .ToDictionaryAsync(p => p.LessonId, p => new LessonCounts(p.Attempts, p.CorrectAttempts, p.QuestionsMastered, p.Score, p.IsCompleted), cancellationToken);
+        await cache.FillAsync(userId, stored);
+        return stored;
+    }
 
     internal static LessonProgressSummary Summarize(Data.Entities.Progress? progress, int questionCount) => progress is null
         ? LessonProgressSummary.NotStarted(questionCount)

@@ -13,6 +13,7 @@ internal static class ProgressApi
     public static WebApplicationBuilder AddProgress(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<XpLedger>();
+        builder.Services.AddSingleton<ProgressCache>();
         return builder;
     }
 

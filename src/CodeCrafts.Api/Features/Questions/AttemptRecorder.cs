@@ -29,7 +29,7 @@ internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Resul
 /// even a concurrent one, wait for the first and then replay its stored result.
 /// </summary>
 internal sealed class AttemptRecorder(
-    CodeCraftsDbContext db, XpLedger ledger, StreakStore streaks, IReviewScheduler reviews, TimeProvider time)
+    CodeCraftsDbContext db, XpLedger ledger, StreakStore streaks, ProgressCache progressCache, IReviewScheduler reviews, TimeProvider time)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -96,6 +96,8 @@ internal sealed class AttemptRecorder(
         await transaction.CommitAsync(cancellationToken);
 
         LearningTelemetry.Attempts.Add(1, new("question.type", question.Entity.Type.ToString()), new("correct", grade.IsCorrect));
+        await progressCache.UpdateAsync(userId, question.Lesson.Id,
+            new LessonCounts(lesson.Attempts, lesson.CorrectAttempts, lesson.QuestionsMastered, lesson.Score, lesson.Completed));
         if (step.Changed)
         {
             await streaks.CacheAsync(userId, step.State);
