@@ -60,7 +60,8 @@ export BENCH_TOKENS="$work/tokens.txt" BENCH_QUESTIONS="$work/questions.txt"
 
 echo "== Api (Release) and the bare endpoint"
 api_port=$(free_port); bare_port=$(free_port)
-(cd src/CodeCrafts.Api && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__codecrafts="$db" ConnectionStrings__cache="127.0.0.1:$redis_port,abortConnect=false" \
+# Auto-prepare: the attempt's dozen statements are parsed and planned once per connection, not once per call.
+(cd src/CodeCrafts.Api && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__codecrafts="$db;Max Auto Prepare=64;Auto Prepare Min Usages=2" ConnectionStrings__cache="127.0.0.1:$redis_port,abortConnect=false" \
   Jwt__SigningKey="$signing_key" OTEL_EXPORTER_OTLP_ENDPOINT= Logging__LogLevel__Default=Warning \
   exec dotnet bin/Release/net10.0/CodeCrafts.Api.dll --urls "http://127.0.0.1:$api_port") >"$work/api.log" 2>&1 & pids+=($!)
 (cd benchmarks/load/BareEndpoint && exec dotnet bin/Release/net10.0/BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 & pids+=($!)
@@ -73,12 +74,13 @@ results="$root/benchmarks/load/results-learning.txt"
 : >"$results"
 run() { # name, wrk args...
   local name=$1; shift
-  wrk -t"$threads" -c"$connections" -d5s "$@" >/dev/null 2>&1 || true   # warm-up: JIT, pools, caches
+  wrk -t"$threads" -c"$connections" -d20s "$@" >/dev/null 2>&1 || true   # warm-up: tiered JIT (slow on a busy machine), pools, caches
   echo "-- $name" | tee -a "$results"
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" | tee -a "$results"
 }
 echo "== wrk: $connections connections, $threads threads, ${seconds}s each" | tee -a "$results"
 run "bare ASP.NET Core endpoint" "http://127.0.0.1:$bare_port/"
+run "GET / on the Api (its own pipeline, no I/O)" "http://127.0.0.1:$api_port/"
 run "GET /api/lessons" -s benchmarks/load/lessons.lua "http://127.0.0.1:$api_port"
 run "POST /api/questions/{id}/attempts" -s benchmarks/load/attempts.lua "http://127.0.0.1:$api_port"
 
