@@ -9,8 +9,8 @@ namespace CodeCrafts.Api.Common;
 /// value but would bind an omitted property to 0.
 /// </remarks>
 public sealed record PageRequest(
-    [Range(1, 1_000_000)][Description("1-based page number.")] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)][Description("Items per page, at most 100.")] int PageSize = 20)
+    [property: Range(1, 1_000_000), Description("1-based page number.")] int Page = 1,
+    [property: Range(1, PageRequest.MaxPageSize), Description("Items per page, at most 100.")] int PageSize = 20)
 {
     public const int MaxPageSize = 100;
 
