@@ -4,6 +4,10 @@ using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Users;
+using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Api.Features.Progress;
+using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +20,10 @@ builder.AddWebDefaults();
 builder.AddAuth();
 builder.AddReviews();
 builder.AddDuels();
+builder.AddLessons();
+builder.AddQuestions();
+builder.AddProgress();
+builder.AddStreaks();
 
 var app = builder.Build();
 
@@ -26,5 +34,8 @@ app.MapReviewsApi();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapDuelsApi();
+app.MapLessonsApi();
+app.MapQuestionsApi();
+app.MapProgressApi();
 
 app.Run();

@@ -625,6 +625,10 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LastActiveOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("LongestStreak")
                         .HasColumnType("integer");
 

@@ -614,6 +614,10 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("LastActiveOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LongestStreak")
                         .HasColumnType("INTEGER");
 

@@ -69,7 +69,8 @@ public sealed class DuelInputTests(ApiFixture api) : IClassFixture<ApiFixture>
             (new { position = 0, answer = new { optionIds = new[] { "a" } } }, "position"),
             (new { position = 4, answer = new { optionIds = new[] { "a" } } }, "position"),
             (new { position = 1 }, "answer"),
-            (new { position = choice.Position, answer = new { blanks = new[] { "x" } } }, "answer.optionIds"),
+            // A field of another question type is refused by its own name.
+            (new { position = choice.Position, answer = new { blanks = new[] { "x" } } }, "answer.blanks"),
             (new { position = choice.Position, answer = new { optionIds = new[] { "zz" } } }, "answer.optionIds"),
         };
         foreach (var (body, field) in cases)

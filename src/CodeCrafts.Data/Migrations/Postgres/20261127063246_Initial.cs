@@ -51,6 +51,7 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     CurrentStreak = table.Column<int>(type: "integer", nullable: false),
                     LongestStreak = table.Column<int>(type: "integer", nullable: false),
                     LastActiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastActiveTimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Rating = table.Column<double>(type: "double precision", nullable: false),
                     RatingDeviation = table.Column<double>(type: "double precision", nullable: false),
                     RatingVolatility = table.Column<double>(type: "double precision", nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeCrafts.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCodeCraftsDbContext))]
-    [Migration("20261127044347_Initial")]
+    [Migration("20261127063250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -615,6 +615,10 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastActiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LongestStreak")

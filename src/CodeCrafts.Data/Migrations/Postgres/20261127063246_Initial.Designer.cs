@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CodeCrafts.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCodeCraftsDbContext))]
-    [Migration("20261127044334_Initial")]
+    [Migration("20261127063246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -627,6 +627,10 @@ namespace CodeCrafts.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("LastActiveOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("LongestStreak")
                         .HasColumnType("integer");

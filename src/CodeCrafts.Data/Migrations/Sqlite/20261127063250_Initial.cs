@@ -51,6 +51,7 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     CurrentStreak = table.Column<int>(type: "INTEGER", nullable: false),
                     LongestStreak = table.Column<int>(type: "INTEGER", nullable: false),
                     LastActiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastActiveTimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Rating = table.Column<double>(type: "REAL", nullable: false),
                     RatingDeviation = table.Column<double>(type: "REAL", nullable: false),
                     RatingVolatility = table.Column<double>(type: "REAL", nullable: false),
