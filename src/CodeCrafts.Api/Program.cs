@@ -1,5 +1,6 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Data;
 
@@ -11,11 +12,13 @@ builder.AddCodeCraftsData();
 builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
+builder.AddCodeExecution();
 
 var app = builder.Build();
 
 app.UseWebDefaults();
 app.MapDefaultEndpoints();
 app.MapHomeApi();
+app.MapCodeExecutionApi();
 
 app.Run();
