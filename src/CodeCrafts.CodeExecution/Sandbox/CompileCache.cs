@@ -88,9 +88,10 @@ internal sealed class CompileCache(SandboxHost host)
     {
         Interlocked.Increment(ref _compilations);
         var fresh = await compile();
-        if (fresh.ProgramPath is null && fresh.Errors is null)
+        if (fresh.ProgramPath is null && (fresh.Errors is null || fresh.Errors.Contains("Resource temporarily unavailable", StringComparison.Ordinal)))
         {
-            // Neither a program nor compiler output: the sandbox failed, which is not worth remembering.
+            // The sandbox failed, or the compiler could not fork (the process limit is per user, so a
+            // fork bomb running beside it can cause that): not the source's fault, not worth remembering.
             return fresh;
         }
         var target = Path.Combine(host.CacheDirectory, fresh.Succeeded ? key : key + ".error");

@@ -85,8 +85,11 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
     public async Task AForkBombIsContainedAndLeavesNoProcessBehind()
     {
         var marker = Marker();
+        // RLIMIT_NPROC counts per user: a user of its own keeps the bomb from starving sandboxes that
+        // other tests (the migration worker's checks) run as nobody at the same time.
+        await using var sandbox = Sandbox.Create(new Dictionary<string, string?> { ["SandboxUserId"] = "64999", ["SandboxGroupId"] = "64999" });
 
-        var result = await _sandbox.PythonAsync($$"""
+        var result = await sandbox.PythonAsync($$"""
             import os
             while True:
                 try:
@@ -95,7 +98,7 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
                 except OSError:
                     pass
             """, cpuSeconds: 1);
-        var after = await _sandbox.PythonAsync("print('ok')", expected: "ok\n");
+        var after = await sandbox.PythonAsync("print('ok')", expected: "ok\n");
 
         Assert.Contains(result.Verdict, new[] { Verdict.TimeLimitExceeded, Verdict.RuntimeError });
         Assert.Empty(ProcessesWith(marker));
