@@ -1,5 +1,5 @@
-using System.Runtime.Versioning;
 using System.Collections.Concurrent;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 

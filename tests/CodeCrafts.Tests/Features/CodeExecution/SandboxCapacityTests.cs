@@ -1,6 +1,6 @@
+using System.Runtime.Versioning;
 using CodeCrafts.CodeExecution;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using System.Runtime.Versioning;
 
 namespace CodeCrafts.Tests.Features.CodeExecution;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using CodeCrafts.CodeExecution;
 using System.Runtime.Versioning;
+using CodeCrafts.CodeExecution;
 
 namespace CodeCrafts.Tests.Features.CodeExecution;
 

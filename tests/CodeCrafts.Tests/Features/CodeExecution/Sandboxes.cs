@@ -1,8 +1,8 @@
+using System.Runtime.Versioning;
 using CodeCrafts.CodeExecution;
 using CodeCrafts.CodeExecution.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Runtime.Versioning;
 
 namespace CodeCrafts.Tests.Features.CodeExecution;
 

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+
+namespace CodeCrafts.CodeExecution.Sandbox;
+
+/// <summary>
+/// The command line of one step: setpriv (when root) → prlimit → bwrap → measure → program. Inside,
+/// the root holds only the system folders, read-only; /tmp is private and read-only; the network,
+/// PIDs, IPC and the host name are the sandbox's own; and the environment is built from scratch.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+internal static class SandboxCommandLine
+{
+    private const string MeasurePath = "/sandbox/measure";
+    private const string StatsPath = "/sandbox/stats";
+
+    public static ProcessStartInfo StartInfo(SandboxHost host, string? measureHelper, SandboxStep step)
+    {
+        var options = host.Options;
+        var args = new List<string>();
+        string file;
+        if (host.IsRoot)
+        {
+            // As root, RLIMIT_NPROC would not bind and the code could read root's files: drop to nobody first.
+            file = options.SetprivPath;
+            args.AddRange([$"--reuid={options.SandboxUserId}", $"--regid={options.SandboxGroupId}", "--clear-groups", "--inh-caps=-all", options.PrlimitPath]);
+        }
+        else
+        {
+            file = options.PrlimitPath;
+        }
+
+        var cpuSoft = Math.Max(1, (int)Math.Ceiling(step.CpuTimeSeconds));
+        args.AddRange([
+            $"--as={(long)step.MemoryMb * 1024 * 1024}",
+            $"--nproc={ProcessLimit(host)}",
+            $"--cpu={cpuSoft}:{cpuSoft + 1}",
+            $"--fsize={(long)step.MaxFileSizeKb * 1024}",
+            "--nofile=256",
+            "--core=0",
+            "--",
+            options.BwrapPath,
+        ]);
+        args.AddRange(host.SystemMountArguments());
+        args.AddRange(["--dev", "/dev", "--proc", "/proc", "--perms", "0555", "--tmpfs", "/tmp", "--bind", step.BoxFolder, SandboxStep.BoxPath]);
+        if (measureHelper is not null)
+        {
+            args.AddRange(["--ro-bind", measureHelper, MeasurePath, "--bind", step.StatsFile, StatsPath]);
+        }
+        foreach (var (hostPath, sandboxPath) in step.ReadOnlyFiles)
+        {
+            args.AddRange(["--ro-bind", hostPath, sandboxPath]);
+        }
+        args.AddRange([
+            "--chdir", SandboxStep.BoxPath,
+            "--remount-ro", "/",
+            "--unshare-all", "--hostname", "codecrafts",
+            "--die-with-parent", "--new-session",
+            "--clearenv",
+            "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+            "--setenv", "HOME", SandboxStep.BoxPath,
+            "--setenv", "TMPDIR", SandboxStep.BoxPath,
+            "--setenv", "LANG", "C.UTF-8",
+            "--",
+        ]);
+        if (measureHelper is not null)
+        {
+            args.AddRange([MeasurePath, StatsPath]);
+        }
+        args.AddRange(step.Command);
+
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Nothing of the service's environment (connection strings, keys) reaches even the wrappers.
+        info.Environment.Clear();
+        info.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        return info;
+    }
+
+    /// <summary>
+    /// RLIMIT_NPROC counts every process and thread of the user, not just this run's. As nobody that is
+    /// only sandboxed code; as an ordinary user it includes the service itself, so that count is added.
+    /// </summary>
+    private static int ProcessLimit(SandboxHost host) =>
+        host.IsRoot ? host.Options.MaxProcesses : host.Options.MaxProcesses + UserTasks.CountForCurrentUser();
+}
