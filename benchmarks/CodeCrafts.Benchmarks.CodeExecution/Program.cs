@@ -86,7 +86,10 @@ async Task<CodeRunResult> RunAsync(CodeLanguage language, string source, int tes
 {
     var inputs = Enumerable.Range(1, tests).Select(t => new TestInput($"{t}\n", language == CodeLanguage.Python3 && tests > 1 ? $"{t * 2}\n" : $"{t}\n")).ToList();
     var result = await runner.RunAsync(new CodeRunRequest(language, source, inputs, new RunLimits(2, 256)), CancellationToken.None);
-    return result.Verdict == Verdict.Accepted ? result : throw new InvalidOperationException($"{result.Verdict}: {result.Message} {result.CompileOutput}");
+    var failed = result.Tests.FirstOrDefault(t => t.Verdict != Verdict.Accepted);
+    return result.Verdict == Verdict.Accepted
+        ? result
+        : throw new InvalidOperationException($"{result.Verdict}: {result.Message} {result.CompileOutput} {failed?.Message} {failed?.Stderr}");
 }
 
 static async Task BareAsync(string file, string[] args, string folder)

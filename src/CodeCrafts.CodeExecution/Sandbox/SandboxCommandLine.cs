@@ -4,7 +4,7 @@ using System.Runtime.Versioning;
 namespace CodeCrafts.CodeExecution.Sandbox;
 
 /// <summary>
-/// The command line of one step: setpriv (when root) → prlimit → bwrap → measure → program. Inside,
+/// The command line of one step: measure --reap → setpriv (when root) → prlimit → bwrap → measure → program. Inside,
 /// the root holds only the system folders, read-only; /tmp is private and read-only; the network,
 /// PIDs, IPC and the host name are the sandbox's own; and the environment is built from scratch.
 /// </summary>
@@ -18,17 +18,17 @@ internal static class SandboxCommandLine
     {
         var options = host.Options;
         var args = new List<string>();
-        string file;
+        if (measureHelper is not null)
+        {
+            // The helper as a subreaper around the whole chain: it reaps what bwrap leaves behind.
+            args.AddRange(["--reap", host.IsRoot ? options.SetprivPath : options.PrlimitPath]);
+        }
         if (host.IsRoot)
         {
             // As root, RLIMIT_NPROC would not bind and the code could read root's files: drop to nobody first.
-            file = options.SetprivPath;
             args.AddRange([$"--reuid={options.SandboxUserId}", $"--regid={options.SandboxGroupId}", "--clear-groups", "--inh-caps=-all", options.PrlimitPath]);
         }
-        else
-        {
-            file = options.PrlimitPath;
-        }
+        var file = measureHelper ?? (host.IsRoot ? options.SetprivPath : options.PrlimitPath);
 
         var cpuSoft = Math.Max(1, (int)Math.Ceiling(step.CpuTimeSeconds));
         args.AddRange([

@@ -6,7 +6,7 @@ using System.Text;
 namespace CodeCrafts.CodeExecution.Sandbox;
 
 /// <summary>
-/// Starts one step as setpriv (when root) → prlimit → bwrap → measure → program, feeds its input,
+/// Starts one step (see <see cref="SandboxCommandLine"/>), feeds its input,
 /// keeps at most the output limit of what it writes, and kills the whole tree at the wall-clock limit.
 /// </summary>
 [UnsupportedOSPlatform("windows")]

@@ -39,7 +39,9 @@ internal static class SandboxVerdicts
 
         if (SandboxFailed(outcome, measured))
         {
-            return new TestRunResult(Verdict.InternalError, "", "", null, null, "The sandbox could not start the program.");
+            var reason = outcome.Stderr.Split('\n', 2)[0].Trim();
+            return new TestRunResult(Verdict.InternalError, "", "", null, null,
+                reason.Length > 0 ? $"The sandbox could not start the program ({reason})." : "The sandbox could not start the program.");
         }
         if (outcome.WallTimeExceeded)
         {

@@ -1,16 +1,53 @@
 /*
- * Runs a program inside the sandbox and records its CPU time and peak memory, which the service
- * cannot learn otherwise: bwrap does not reap the program itself, so its rusage never reaches us.
- * Usage: measure STATS-FILE PROGRAM [ARG...]; writes "<exit code or 128+signal> <cpu µs> <max RSS KiB>".
+ * The sandbox's two helpers in one small program.
+ *
+ * measure STATS-FILE PROGRAM [ARG...] runs inside the sandbox and records the program's CPU time and
+ * peak memory, which the service cannot learn otherwise (the rusage never leaves bwrap); it writes
+ * "<exit code or 128+signal> <cpu µs> <max RSS KiB>".
+ *
+ * measure --reap PROGRAM [ARG...] runs outside, as the parent of the whole chain: a child subreaper
+ * that waits for every orphan too. bwrap leaves its namespace's init behind when it exits; without
+ * this, those zombies go to the machine's init, which may reap them late, and while they wait they
+ * count against the sandbox user's process limit.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+static int reap(char **argv) {
+  if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+    perror("measure: subreaper");
+    return 125;
+  }
+  pid_t child = fork();
+  if (child < 0) {
+    perror("measure: fork");
+    return 125;
+  }
+  if (child == 0) {
+    execv(argv[0], argv);
+    perror("measure: exec");
+    _exit(126);
+  }
+  int code = 125, status;
+  pid_t pid;
+  while ((pid = wait(&status)) != -1 || errno == EINTR) {
+    if (pid == child) {
+      code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+  }
+  return code;
+}
+
 int main(int argc, char **argv) {
+  if (argc >= 3 && strcmp(argv[1], "--reap") == 0) {
+    return reap(argv + 2);
+  }
   if (argc < 3) {
     fprintf(stderr, "usage: measure STATS-FILE PROGRAM [ARG...]\n");
     return 125;
