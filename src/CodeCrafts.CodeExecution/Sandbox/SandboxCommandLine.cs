@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.Versioning;
 
 namespace CodeCrafts.CodeExecution.Sandbox;
@@ -20,8 +21,10 @@ internal static class SandboxCommandLine
         var args = new List<string>();
         if (measureHelper is not null)
         {
-            // The helper as a subreaper around the whole chain: it reaps what bwrap leaves behind.
-            args.AddRange(["--reap", host.IsRoot ? options.SetprivPath : options.PrlimitPath]);
+            // The helper as a subreaper around the whole chain: it reaps what bwrap leaves behind, and
+            // kills the chain a little after the wall-clock limit even if this service is gone by then.
+            var backstop = (int)Math.Ceiling(step.WallTime.TotalSeconds) + 2;
+            args.AddRange(["--reap", backstop.ToString(CultureInfo.InvariantCulture), host.IsRoot ? options.SetprivPath : options.PrlimitPath]);
         }
         if (host.IsRoot)
         {

@@ -5,21 +5,33 @@
  * peak memory, which the service cannot learn otherwise (the rusage never leaves bwrap); it writes
  * "<exit code or 128+signal> <cpu µs> <max RSS KiB>".
  *
- * measure --reap PROGRAM [ARG...] runs outside, as the parent of the whole chain: a child subreaper
- * that waits for every orphan too. bwrap leaves its namespace's init behind when it exits; without
- * this, those zombies go to the machine's init, which may reap them late, and while they wait they
- * count against the sandbox user's process limit.
+ * measure --reap SECONDS PROGRAM [ARG...] runs outside, as the parent of the whole chain: a child
+ * subreaper that waits for every orphan too. bwrap leaves its namespace's init behind when it exits;
+ * without this, those zombies go to the machine's init, which may reap them late, and while they
+ * wait they count against the sandbox user's process limit. After SECONDS it kills the chain itself
+ * (bwrap --die-with-parent then ends the sandbox), a wall clock that holds even if the service died.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int reap(char **argv) {
+static volatile pid_t chain;
+
+static void on_alarm(int sig) {
+  (void)sig;
+  if (chain > 0) {
+    kill(chain, SIGKILL);
+  }
+}
+
+static int reap(unsigned seconds, char **argv) {
   if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
     perror("measure: subreaper");
     return 125;
@@ -34,6 +46,9 @@ static int reap(char **argv) {
     perror("measure: exec");
     _exit(126);
   }
+  chain = child;
+  signal(SIGALRM, on_alarm);
+  alarm(seconds);
   int code = 125, status;
   pid_t pid;
   while ((pid = wait(&status)) != -1 || errno == EINTR) {
@@ -45,8 +60,8 @@ static int reap(char **argv) {
 }
 
 int main(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[1], "--reap") == 0) {
-    return reap(argv + 2);
+  if (argc >= 4 && strcmp(argv[1], "--reap") == 0) {
+    return reap((unsigned)strtoul(argv[2], NULL, 10), argv + 3);
   }
   if (argc < 3) {
     fprintf(stderr, "usage: measure STATS-FILE PROGRAM [ARG...]\n");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using CodeCrafts.CodeExecution;
+using CodeCrafts.Tests.Infrastructure;
 
 namespace CodeCrafts.Tests.Features.CodeExecution;
 
@@ -147,6 +148,17 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
 
         Assert.Equal(Verdict.Accepted, result.Verdict);
         Assert.Empty(Directory.GetFileSystemEntries(Sandbox.RunsDirectory));
+    }
+
+    [Fact]
+    public async Task TheHelperAroundEachStepKillsItsChainAtTheBackstopEvenWithoutTheService()
+    {
+        var helper = await _sandbox.Host.MeasureHelperAsync();
+
+        // Started directly, as if the service had died: nothing but the helper's own clock stops it.
+        var result = await ExternalProcess.RunAsync(helper!, ["--reap", "1", "/usr/bin/sleep", "600"], timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Equal(128 + 9, result.ExitCode);
     }
 
     /// <summary>A number sleep accepts as an extra argument, unique enough to find our processes by.</summary>

@@ -31,7 +31,10 @@ internal sealed class Sandbox : IAsyncDisposable
         Runner = (LocalSandboxRunner)provider.GetRequiredService<ICodeRunner>();
         Judge = provider.GetRequiredService<ICodeJudge>();
         Cache = provider.GetRequiredService<CompileCache>();
+        Host = provider.GetRequiredService<SandboxHost>();
     }
+
+    public SandboxHost Host { get; }
 
     public LocalSandboxRunner Runner { get; }
 
