@@ -1,6 +1,7 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
+using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Users;
@@ -24,6 +25,7 @@ builder.AddLessons();
 builder.AddQuestions();
 builder.AddProgress();
 builder.AddStreaks();
+builder.AddCodeExecution();
 
 var app = builder.Build();
 
@@ -37,5 +39,6 @@ app.MapDuelsApi();
 app.MapLessonsApi();
 app.MapQuestionsApi();
 app.MapProgressApi();
+app.MapCodeExecutionApi();
 
 app.Run();

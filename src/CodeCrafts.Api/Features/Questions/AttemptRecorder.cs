@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.CodeExecution;
+using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Reviews;
@@ -29,13 +31,14 @@ internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Resul
 /// even a concurrent one, wait for the first and then replay its stored result.
 /// </summary>
 internal sealed class AttemptRecorder(
-    CodeCraftsDbContext db, XpLedger ledger, StreakStore streaks, ProgressCache progressCache, IReviewScheduler reviews, TimeProvider time)
+    CodeCraftsDbContext db, XpLedger ledger, StreakStore streaks, ProgressCache progressCache, IReviewScheduler reviews,
+    QuestionRatings questionRatings, TimeProvider time)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<AttemptOutcome> RecordAsync(
         Guid userId, CatalogQuestion question, AnswerSubmission answer, GradeResult grade, int timeTakenMs, string idempotencyKey,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CodeJudgementResponse? code = null)
     {
         using var activity = LearningTelemetry.Source.StartActivity("attempt.record");
         activity?.SetTag("question.type", question.Entity.Type.ToString());
@@ -44,7 +47,7 @@ internal sealed class AttemptRecorder(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only the provider's lock clause is spliced in; the id is a parameter.
-        var lockUser = $$"""SELECT "Xp", "TimeZoneId", "DailyXpGoal", "CurrentStreak", "LongestStreak", "LastActiveOn", "LastActiveTimeZoneId" FROM users WHERE "Id" = {0}{{DbValues.RowLock(db)}}""";
+        var lockUser = $$"""SELECT "Xp", "TimeZoneId", "DailyXpGoal", "CurrentStreak", "LongestStreak", "LastActiveOn", "LastActiveTimeZoneId", "Rating" FROM users WHERE "Id" = {0}{{DbValues.RowLock(db)}}""";
         var user = (await db.Database.SqlQueryRaw<LearnerRow>(lockUser, userId).ToListAsync(cancellationToken)).SingleOrDefault();
         if (user is null)
         {
@@ -88,7 +91,7 @@ internal sealed class AttemptRecorder(
             grant.Xp, totalXp, LevelCurve.LevelFor(totalXp),
             StreakRules.CurrentOn(step.State, user.TimeZoneId, now), step.State.Longest,
             todayXp, user.DailyXpGoal, todayXp >= user.DailyXpGoal,
-            lesson, nextReview, now);
+            lesson, nextReview, now, code);
         var resultJson = JsonSerializer.Serialize(result, Json);
         await db.QuestionAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.XpAwarded, grant.Xp)
@@ -102,12 +105,20 @@ internal sealed class AttemptRecorder(
         {
             await streaks.CacheAsync(userId, step.State);
         }
+        // After the commit and as one atomic UPDATE: a popular question's row must not be held locked for a whole attempt.
+        await questionRatings.RecordAsync(db, question.Entity.Id, question.Entity.DifficultyRating, user.Rating, grade.IsCorrect, cancellationToken);
         if (grant.Xp > 0)
         {
             await ledger.PublishAsync(new XpAwarded(userId, question.Entity.Id, grant.Xp, totalXp, day, now), CancellationToken.None);
         }
         return new AttemptOutcome(AttemptStatus.Recorded, result);
     }
+
+    /// <summary>The stored result of an earlier attempt with this key, or null when there is none yet.</summary>
+    public async Task<AttemptOutcome?> TryReplayAsync(Guid userId, Guid questionId, string idempotencyKey, CancellationToken cancellationToken) =>
+        await db.QuestionAttempts.AsNoTracking().AnyAsync(a => a.UserId == userId && a.IdempotencyKey == idempotencyKey, cancellationToken)
+            ? await ReplayAsync(userId, questionId, idempotencyKey, cancellationToken)
+            : null;
 
     /// <summary>The stored result of an earlier attempt with this key, if it was for this question.</summary>
     public async Task<AttemptOutcome> ReplayAsync(Guid userId, Guid questionId, string idempotencyKey, CancellationToken cancellationToken)
@@ -145,6 +156,7 @@ internal sealed class AttemptRecorder(
         public int LongestStreak { get; set; }
         public DateOnly? LastActiveOn { get; set; }
         public string? LastActiveTimeZoneId { get; set; }
+        public double Rating { get; set; }
 
         public StreakState Streak => new(CurrentStreak, LongestStreak, LastActiveOn, LastActiveTimeZoneId);
     }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.CodeExecution;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,11 +27,12 @@ internal static class QuestionsApi
             .WithName("SubmitAttempt")
             .WithSummary("Answer a question: verdict, XP, streak, daily goal, lesson progress and next review")
             .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
-                             + "(header Idempotent-Replayed: true) and awards nothing more. Code questions answer 501 until code execution is available.")
+                             + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
+                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/attempts", ListAttempts)
             .WithName("ListMyAttempts")
@@ -40,28 +43,45 @@ internal static class QuestionsApi
 
     private static async Task<Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult>> SubmitAttempt(
         Guid id, AttemptRequest request, ClaimsPrincipal principal, HttpContext http,
-        LessonCatalog catalog, AttemptRecorder recorder, CancellationToken cancellationToken)
+        LessonCatalog catalog, AttemptRecorder recorder, ICodeJudge judge, CancellationToken cancellationToken)
     {
         if (!(await catalog.GetAsync()).QuestionsById.TryGetValue(id, out var question))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Question not found",
                 detail: $"There is no question with id {id} in a published lesson.");
         }
+        CodeJudgementResponse? code = null;
+        GradeResult grade;
         if (question.Entity.Type == QuestionType.Code)
         {
-            // The code-execution feature grades these (it runs the program against the tests), then calls AttemptRecorder.RecordAsync.
-            return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Code answers are not graded yet",
-                detail: "Code questions are graded by running the program, which this server does not offer yet. Answer the other questions of the lesson meanwhile.");
+            if (CodeAnswers.Validate(request.Answer!) is { } invalid)
+            {
+                return TypedResults.ValidationProblem(invalid);
+            }
+            // A run costs seconds of sandbox time: a retry is answered from the first result, not run again.
+            if (await recorder.TryReplayAsync(principal.GetUserId(), id, request.IdempotencyKey!, cancellationToken) is { } replay)
+            {
+                return Reply(replay, http);
+            }
+            (grade, code) = await CodeAnswers.JudgeAsync(judge, question, request.Answer!.Code!, cancellationToken);
         }
-
-        var grading = AnswerGrader.Grade(question.Entity, request.Answer!);
-        if (grading.Result is not { } grade)
+        else
         {
-            return TypedResults.ValidationProblem(grading.Errors!.ToDictionary(e => "answer." + e.Key, e => e.Value));
+            var grading = AnswerGrader.Grade(question.Entity, request.Answer!);
+            if (grading.Result is not { } graded)
+            {
+                return TypedResults.ValidationProblem(grading.Errors!.ToDictionary(e => "answer." + e.Key, e => e.Value));
+            }
+            grade = graded;
         }
 
         var outcome = await recorder.RecordAsync(principal.GetUserId(), question, request.Answer!, grade,
-            request.TimeTakenMs!.Value, request.IdempotencyKey!, cancellationToken);
+            request.TimeTakenMs!.Value, request.IdempotencyKey!, cancellationToken, code);
+        return Reply(outcome, http);
+    }
+
+    private static Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult> Reply(AttemptOutcome outcome, HttpContext http)
+    {
         switch (outcome.Status)
         {
             case AttemptStatus.Recorded:

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Data.Entities;
 
@@ -32,12 +33,14 @@ public sealed record AttemptRequest
 /// <param name="XpGained">0 for a wrong answer or a question already rewarded today; see the XP rules in the README.</param>
 /// <param name="DailyGoalReached">Today's XP has reached the learner's daily goal.</param>
 /// <param name="NextReviewAt">When spaced repetition brings this question back.</param>
+/// <param name="Code">For a code question: the verdict and, per visible test, what the program did (hidden tests: pass or fail only).</param>
 public sealed record AttemptResult(
     Guid AttemptId, Guid QuestionId, Guid LessonId, bool Correct,
     IReadOnlyList<string>? ExpectedAnswer, string? Explanation,
     int XpGained, long TotalXp, int Level, int CurrentStreak, int LongestStreak,
     int TodayXp, int DailyGoal, bool DailyGoalReached,
-    LessonProgressSummary LessonProgress, DateTimeOffset NextReviewAt, DateTimeOffset AnsweredAt);
+    LessonProgressSummary LessonProgress, DateTimeOffset NextReviewAt, DateTimeOffset AnsweredAt,
+    CodeJudgementResponse? Code = null);
 
 /// <summary>One of the caller's past answers.</summary>
 public sealed record AttemptHistoryItem(

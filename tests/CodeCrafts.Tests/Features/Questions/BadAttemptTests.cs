@@ -62,20 +62,6 @@ public sealed class BadAttemptTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task ACodeQuestionIsAClearNotImplementedProblemUntilCodeExecutionExists()
-    {
-        var user = await api.CreateAsync();
-        var code = (await api.QuestionsAsync()).First(q => q.Type == QuestionType.Code);
-
-        var response = await api.PostAttemptAsync(user.Id, code.Id, new { answer = new { code = "print(1)" }, timeTakenMs = 1000, idempotencyKey = "k" });
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains("code", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
-        await AssertNothingWrittenAsync(user.Id);
-    }
-
-    [Fact]
     public async Task AnUnknownFieldOrAWrongTypeIsABadRequest()
     {
         var user = await api.CreateAsync();
