@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
-command -v bwrap >/dev/null || missing+=(bubblewrap)
-command -v g++ >/dev/null || missing+=(g++)
-command -v python3 >/dev/null || missing+=(python3)
+# The code sandbox runs these exact paths (CodeExecution:Sandbox:*Path): a python3 elsewhere on PATH
+# (pyenv, a venv) does not count, because only the system folders are visible inside the sandbox.
+[ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
+[ -x /usr/bin/g++ ] || missing+=(g++)
+[ -x /usr/bin/python3 ] || missing+=(python3)
 command -v setpriv >/dev/null || missing+=(util-linux)
 command -v prlimit >/dev/null || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then

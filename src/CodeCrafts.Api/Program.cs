@@ -1,8 +1,15 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
+using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Home;
 using CodeCrafts.Api.Features.Leaderboards;
+using CodeCrafts.Api.Features.Reviews;
+using CodeCrafts.Api.Features.Users;
+using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Api.Features.Progress;
+using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +21,14 @@ builder.AddCache();
 builder.AddWebDefaults();
 builder.AddAuth();
 builder.AddLeaderboards();
+builder.AddReviews();
+builder.AddDuels();
 builder.AddDuelEvents();
+builder.AddLessons();
+builder.AddQuestions();
+builder.AddProgress();
+builder.AddStreaks();
+builder.AddCodeExecution();
 
 var app = builder.Build();
 
@@ -23,5 +37,13 @@ app.MapDefaultEndpoints();
 app.MapHomeApi();
 app.MapLeaderboardsApi();
 app.MapDuelEventsHub();
+app.MapReviewsApi();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapDuelsApi();
+app.MapLessonsApi();
+app.MapQuestionsApi();
+app.MapProgressApi();
+app.MapCodeExecutionApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using CodeCrafts.CodeExecution;
 using CodeCrafts.Data;
 using CodeCrafts.MigrationService;
 using CodeCrafts.MigrationService.Curriculum;
@@ -9,6 +10,8 @@ builder.AddCodeCraftsData(retryOnFailure: true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<CurriculumOptions>().Bind(builder.Configuration.GetSection(CurriculumOptions.Section));
 builder.Services.AddSingleton<CurriculumLoader>();
+builder.Services.AddCodeExecution(builder.Configuration);
+builder.Services.AddSingleton<CodeQuestionVerifier>();
 builder.Services.AddScoped<CurriculumSeeder>();
 builder.Services.AddHostedService<MigrationWorker>();
 

@@ -4,17 +4,15 @@ using System.ComponentModel.DataAnnotations;
 namespace CodeCrafts.Api.Common;
 
 /// <summary>Query-string paging: <c>?page=1&amp;pageSize=20</c>.</summary>
-public sealed record PageRequest
+/// <remarks>
+/// Constructor parameters, not init properties: <c>[AsParameters]</c> binding honours a parameter's default
+/// value but would bind an omitted property to 0.
+/// </remarks>
+public sealed record PageRequest(
+    [property: Range(1, 1_000_000), Description("1-based page number.")] int Page = 1,
+    [property: Range(1, PageRequest.MaxPageSize), Description("Items per page, at most 100.")] int PageSize = 20)
 {
     public const int MaxPageSize = 100;
-
-    [Range(1, 1_000_000)]
-    [Description("1-based page number.")]
-    public int Page { get; init; } = 1;
-
-    [Range(1, MaxPageSize)]
-    [Description("Items per page, at most 100.")]
-    public int PageSize { get; init; } = 20;
 
     public int Skip => (Page - 1) * PageSize;
 }

@@ -15,14 +15,25 @@ internal static class WebDefaults
         {
             ctx.ProblemDetails.Instance ??= $"{ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}";
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                ValidationErrorKeys.UseJsonNames(validation);
+            }
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddValidation();
+        // Binding failures (malformed JSON, unknown fields, wrong types) throw, so the exception handler turns
+        // them into problem details naming the field in every environment, not only in Development.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddRateLimitingDefaults();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             // A field the contract does not know is a client bug worth a 400, not something to ignore.
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // The web defaults also read numbers from strings ("120"); a wrong type is a 400, and the
+            // OpenAPI schema then says "integer", not "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
@@ -51,8 +62,10 @@ internal static class WebDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

@@ -23,6 +23,13 @@ internal sealed class DuelConfiguration : IEntityTypeConfiguration<Duel>
         builder.HasIndex(d => new { d.ChallengerId, d.Status });
         builder.HasIndex(d => new { d.OpponentId, d.Status });
         builder.HasIndex(d => new { d.Status, d.Deadline });
+        builder.HasIndex(d => new { d.Status, d.ExpiresAt });
+        builder.HasIndex(d => new { d.Status, d.NextBotAnswerAt });
+        // One matchmaking queue entry per player: a second request while waiting cannot queue them twice.
+        builder.HasIndex(d => d.ChallengerId)
+            .IsUnique()
+            .HasFilter("\"Status\" = 'Pending' AND \"OpponentKind\" = 'User' AND \"OpponentId\" IS NULL")
+            .HasDatabaseName("ux_duels_matchmaking_entry");
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.ChallengerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.OpponentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Questions).WithOne().HasForeignKey(q => q.DuelId).OnDelete(DeleteBehavior.Cascade);

@@ -16,7 +16,8 @@ internal sealed class QuestionAttemptConfiguration : IEntityTypeConfiguration<Qu
         builder.Property(a => a.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(a => new { a.UserId, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.UserId, a.CreatedAt });
-        builder.HasIndex(a => new { a.DuelId, a.UserId, a.QuestionId });
+        // One answer per question per player in a duel; attempts outside duels (DuelId null) are not constrained by it.
+        builder.HasIndex(a => new { a.DuelId, a.UserId, a.QuestionId }).IsUnique();
         builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Duel).WithMany().HasForeignKey(a => a.DuelId).OnDelete(DeleteBehavior.Cascade);

@@ -20,6 +20,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
         builder.Property(u => u.DisplayName).HasMaxLength(64);
         builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+        builder.Property(u => u.LastActiveTimeZoneId).HasMaxLength(64);
         // The leaderboards fall back to ordering users by these when Redis is away.
         builder.HasIndex(u => u.Xp);
         builder.HasIndex(u => u.Rating);

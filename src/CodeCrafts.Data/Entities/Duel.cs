@@ -28,6 +28,16 @@ public class Duel : IVersioned
     /// <summary>An active duel closes at this time; unanswered questions count as wrong.</summary>
     public DateTimeOffset? Deadline { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>
+    /// The moment of the bot's next answer not yet announced to the human; null once all are announced
+    /// (or for duels without a bot). Lets the background service find due announcements with one indexed query.
+    /// </summary>
+    public DateTimeOffset? NextBotAnswerAt { get; set; }
+    /// <summary>
+    /// A matchmaking queue entry (Pending, OpponentKind User, no OpponentId) that was paired into another
+    /// player's entry: the duel this player plays in. The entry itself is then Cancelled.
+    /// </summary>
+    public Guid? MatchedDuelId { get; set; }
     public uint Version { get; set; }
     public List<DuelQuestion> Questions { get; set; } = [];
 }

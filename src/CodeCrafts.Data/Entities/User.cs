@@ -16,6 +16,8 @@ public class User : IVersioned
     public int LongestStreak { get; set; }
     /// <summary>The learner's local calendar day on which XP was last earned.</summary>
     public DateOnly? LastActiveOn { get; set; }
+    /// <summary>The time zone <see cref="LastActiveOn"/> was counted in, so a move neither gains nor loses a streak day.</summary>
+    public string? LastActiveTimeZoneId { get; set; }
     /// <summary>Glicko-2 duel rating.</summary>
     public double Rating { get; set; } = 1500;
     public double RatingDeviation { get; set; } = 350;

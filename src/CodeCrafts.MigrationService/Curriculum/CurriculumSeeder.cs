@@ -10,12 +10,13 @@ internal sealed record SeedResult(int Lessons, int Questions, int LessonsChanged
 /// Makes the database's curriculum equal the files. Lessons and questions are matched by slug,
 /// so ids survive edits and learners' history stays attached; an unchanged file is not rewritten.
 /// </summary>
-internal sealed class CurriculumSeeder(CodeCraftsDbContext db, CurriculumLoader loader, TimeProvider time)
+internal sealed class CurriculumSeeder(CodeCraftsDbContext db, CurriculumLoader loader, CodeQuestionVerifier verifier, TimeProvider time)
 {
     public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken)
     {
         // Validate everything first: a broken file must not leave half a curriculum behind.
         var lessons = loader.Load();
+        await verifier.VerifyAsync(lessons, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(
             async ct =>

@@ -20,6 +20,10 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        // In-process requests have no client address, so every test of a class shares one per-IP window;
+        // tests of the limits themselves pass lower values in settings.
+        builder.UseSetting("RateLimits:LoginPerIp:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:RegisterPerIp:PermitLimit", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

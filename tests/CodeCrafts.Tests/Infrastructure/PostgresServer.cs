@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private readonly Process _process;
     private readonly string _directory;
+    // Lazy, not "??=": test classes start in parallel, and two migration workers seeding one template collide.
     private readonly Lazy<Task> _template;
 
     private PostgresServer(Process process, string directory, int port)
@@ -22,7 +23,6 @@ public sealed class PostgresServer : IAsyncDisposable
         _process = process;
         _directory = directory;
         Port = port;
-        // Lazy, not ??=: test classes start in parallel, and only one of them may create the template.
         _template = new Lazy<Task>(CreateTemplateAsync);
     }
 

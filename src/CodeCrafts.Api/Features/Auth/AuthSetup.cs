@@ -1,11 +1,13 @@
+using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CodeCrafts.Api.Features.Auth;
 
-/// <summary>The whole authentication set-up in one place: options, bearer validation, authorization.</summary>
+/// <summary>The whole authentication set-up in one place: options, bearer validation, passwords, limits.</summary>
 internal static class AuthSetup
 {
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
@@ -22,7 +24,6 @@ internal static class AuthSetup
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
-                bearer.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,
@@ -32,24 +33,38 @@ internal static class AuthSetup
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
+                    // The injected clock, not DateTime.UtcNow: tests move time, and expiry must follow it.
+                    LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(notBefore, expires, parameters.ClockSkew, time),
                     ValidateIssuerSigningKey = true,
                     IssuerSigningKey = options.CreateSecurityKey(),
                     RequireSignedTokens = true,
                     // Only the configured algorithm: no "none", and no algorithm confusion.
                     ValidAlgorithms = [options.Algorithm],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
-                    // Lifetimes are checked on the injected clock, the one that issued the token (tests move it).
-                    LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(time.GetUtcNow().UtcDateTime, notBefore, expires, parameters.ClockSkew),
+                };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = ReadHubTokenFromQuery,
+                    OnTokenValidated = UserExistence.RejectDeletedUsersAsync,
                 };
             });
 
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddScoped<RefreshTokenStore>();
+        builder.Services.AddAuthRateLimits(builder.Configuration);
         builder.Services.AddAuthorization();
         return builder;
     }
 
-    private static bool IsWithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires, TimeSpan skew) =>
-        expires is { } end && now - skew < end && (notBefore is not { } start || start <= now + skew);
+    private static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, TimeProvider time)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } expiry
+               && expiry.ToUniversalTime() + skew > now
+               && (notBefore is not { } start || start.ToUniversalTime() - skew <= now);
+    }
 
     /// <summary>
     /// Browsers cannot set headers on WebSocket and Server-Sent Events requests, so SignalR sends the token as

@@ -1,16 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.IdentityModel.JsonWebTokens;
+
 namespace CodeCrafts.Api.Features.Duels;
 
 /// <summary>What a client connected to /hubs/duels receives; each method is an event name on the wire.</summary>
 public interface IDuelClient
 {
-    Task OpponentJoined(DuelPlayerEvent e);
+    /// <summary>Sent to the challenged player only.</summary>
+    Task ChallengeReceived(ChallengeReceived e);
 
-    /// <summary>Sent to both players; a client ignores its own (compare <c>userId</c> with its own id).</summary>
-    Task PlayerAnswered(DuelAnswerEvent e);
+    /// <summary>The duel started (challenge accepted, matchmaking paired, bot joined), to the duel's group.</summary>
+    Task OpponentJoined(DuelStarted e);
 
-    Task BotAnswered(DuelBotAnswerEvent e);
+    /// <summary>The same start, sent to each human player directly (matchmade players are not in the group yet).</summary>
+    Task DuelStarted(DuelStarted e);
 
-    Task DuelFinished(DuelFinishedEvent e);
+    /// <summary>The player named by <c>recipientId</c>'s opponent answered; never the answer or its verdict.</summary>
+    Task PlayerAnswered(OpponentAnswered e);
+
+    Task BotAnswered(BotAnswered e);
+
+    Task DuelFinished(DuelFinished e);
 
     /// <summary>The other player opened the duel's live view (joined its group on some replica).</summary>
     Task PlayerConnected(DuelPlayerEvent e);
@@ -18,9 +29,9 @@ public interface IDuelClient
 
 public sealed record DuelPlayerEvent(Guid DuelId, Guid UserId);
 
-public sealed record DuelAnswerEvent(Guid DuelId, Guid UserId, int Position);
-
-public sealed record DuelBotAnswerEvent(Guid DuelId, int Position);
-
-/// <param name="Result">The duel flow's result: outcome, scores, rating changes.</param>
-public sealed record DuelFinishedEvent(Guid DuelId, object Result);
+/// <summary>SignalR's user id is the token's <c>sub</c> (inbound claims are not mapped to NameIdentifier here).</summary>
+internal sealed class SubjectUserIdProvider : IUserIdProvider
+{
+    public string? GetUserId(HubConnectionContext connection) =>
+        connection.User?.FindFirstValue(JwtRegisteredClaimNames.Sub);
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Features.Duels;
@@ -14,7 +15,10 @@ internal static class DuelEventsSetup
             signalR.AddStackExchangeRedis(cache, options =>
                 options.Configuration.ChannelPrefix = RedisChannel.Literal("codecrafts:signalr"));
         }
-        builder.Services.AddSingleton<IDuelEvents, SignalRDuelEvents>();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        // Replaces the logging publisher that AddDuels registers: call this after AddDuels.
+        builder.Services.AddSingleton<SignalRDuelEvents>();
+        builder.Services.AddSingleton<IDuelEvents, Leaderboards.BoardAwareDuelEvents>();
         return builder;
     }
 

@@ -3,22 +3,46 @@ using Microsoft.AspNetCore.SignalR;
 namespace CodeCrafts.Api.Features.Duels;
 
 /// <summary>
-/// Publishes duel events to the duel's group. With Redis configured the hub's backplane carries them to the replica
-/// each player is connected to, so the publishing replica need not be the one holding the connection.
+/// Publishes duel events to the duel's group, and a challenge to the challenged player. With Redis configured the
+/// hub's backplane carries them to the replica each player is connected to, so the publishing replica need not hold the connection.
+/// A failed push is logged, never thrown: the database holds the truth and clients can always poll.
 /// </summary>
-internal sealed class SignalRDuelEvents(IHubContext<DuelsHub, IDuelClient> hub) : IDuelEvents
+internal sealed partial class SignalRDuelEvents(IHubContext<DuelsHub, IDuelClient> hub, ILogger<SignalRDuelEvents> logger) : IDuelEvents
 {
-    public Task OpponentJoinedAsync(Guid duelId, Guid userId) =>
-        Group(duelId).OpponentJoined(new DuelPlayerEvent(duelId, userId));
+    public Task ChallengeReceivedAsync(ChallengeReceived e, CancellationToken cancellationToken) =>
+        SafelyAsync(e.DuelId, () => hub.Clients.User(e.OpponentId.ToString()).ChallengeReceived(e));
 
-    public Task PlayerAnsweredAsync(Guid duelId, Guid userId, int position) =>
-        Group(duelId).PlayerAnswered(new DuelAnswerEvent(duelId, userId, position));
+    public Task DuelStartedAsync(DuelStarted e, CancellationToken cancellationToken) =>
+        SafelyAsync(e.DuelId, async () =>
+        {
+            await Group(e.DuelId).OpponentJoined(e);
+            // Matchmade players learn the duel's id from this: they cannot have joined its group yet.
+            await hub.Clients.Users(e.Recipients.Select(r => r.ToString()).ToList()).DuelStarted(e);
+        });
 
-    public Task BotAnsweredAsync(Guid duelId, int position) =>
-        Group(duelId).BotAnswered(new DuelBotAnswerEvent(duelId, position));
+    public Task OpponentAnsweredAsync(OpponentAnswered e, CancellationToken cancellationToken) =>
+        SafelyAsync(e.DuelId, () => Group(e.DuelId).PlayerAnswered(e));
 
-    public Task DuelFinishedAsync(Guid duelId, object result) =>
-        Group(duelId).DuelFinished(new DuelFinishedEvent(duelId, result));
+    public Task BotAnsweredAsync(BotAnswered e, CancellationToken cancellationToken) =>
+        SafelyAsync(e.DuelId, () => Group(e.DuelId).BotAnswered(e));
+
+    public Task DuelFinishedAsync(DuelFinished e, CancellationToken cancellationToken) =>
+        SafelyAsync(e.DuelId, () => Group(e.DuelId).DuelFinished(e));
 
     private IDuelClient Group(Guid duelId) => hub.Clients.Group(DuelsHub.GroupName(duelId));
+
+    private async Task SafelyAsync(Guid duelId, Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPushFailed(logger, duelId, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push a live event of duel {DuelId}")]
+    private static partial void LogPushFailed(ILogger logger, Guid duelId, Exception exception);
 }

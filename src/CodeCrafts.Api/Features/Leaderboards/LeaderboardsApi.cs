@@ -17,6 +17,7 @@ internal static class LeaderboardsApi
         builder.Services.AddSingleton<LeaderboardRebuilder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderboardRebuilder>());
         builder.Services.AddSingleton<LeaderboardStore>();
+        builder.Services.AddSingleton<Progress.IXpAwardObserver, XpBoardObserver>();
         builder.Services.AddSingleton<LeaderboardReader>();
         return builder;
     }

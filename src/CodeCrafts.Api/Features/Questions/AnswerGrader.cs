@@ -27,6 +27,10 @@ public static partial class AnswerGrader
 
     public static Grading Grade(Question question, AnswerSubmission answer)
     {
+        if (Unexpected(question.Type, answer) is { } field)
+        {
+            return Grading.Invalid(field, $"A {FieldFor(question.Type)} answer is expected for this {question.Type} question; {field} does not belong here.");
+        }
         var key = ContentJson.Deserialize<AnswerKey>(question.AnswerKeyJson);
         return question.Type switch
         {
@@ -53,6 +57,10 @@ public static partial class AnswerGrader
         if (chosen.Distinct().Count() != chosen.Count)
         {
             return Grading.Invalid("optionIds", "An option may be chosen only once.");
+        }
+        if (options is { MultipleAnswers: false } && chosen.Count > 1)
+        {
+            return Grading.Invalid("optionIds", "This question has one correct option: choose exactly one.");
         }
 
         var expected = key.CorrectOptionIds ?? [];
@@ -86,6 +94,24 @@ public static partial class AnswerGrader
         var correct = rating is SelfRating.Good or SelfRating.Easy;
         return new Grading(new GradeResult(correct, [key.Back ?? ""], rating), null);
     }
+
+    // An answer carries exactly the field its question type reads; anything else is a client bug, not a wrong answer.
+    private static string? Unexpected(QuestionType type, AnswerSubmission answer) => type switch
+    {
+        _ when type != QuestionType.MultipleChoice && answer.OptionIds is not null => "optionIds",
+        _ when type != QuestionType.FillInTheBlank && answer.Blanks is not null => "blanks",
+        _ when type != QuestionType.Flashcard && answer.Rating is not null => "rating",
+        _ when type != QuestionType.Code && answer.Code is not null => "code",
+        _ => null,
+    };
+
+    private static string FieldFor(QuestionType type) => type switch
+    {
+        QuestionType.MultipleChoice => "optionIds",
+        QuestionType.FillInTheBlank => "blanks",
+        QuestionType.Flashcard => "rating",
+        _ => "code",
+    };
 
     /// <summary>
     /// Trimmed, Unicode-normalised, case-folded unless the blank is a case-sensitive identifier,

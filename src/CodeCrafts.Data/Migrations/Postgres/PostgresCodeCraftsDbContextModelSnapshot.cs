@@ -88,6 +88,12 @@ namespace CodeCrafts.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("MatchedDuelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("NextBotAnswerAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("OpponentId")
                         .HasColumnType("uuid");
 
@@ -131,11 +137,20 @@ namespace CodeCrafts.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChallengerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_duels_matchmaking_entry")
+                        .HasFilter("\"Status\" = 'Pending' AND \"OpponentKind\" = 'User' AND \"OpponentId\" IS NULL");
+
                     b.HasIndex("ChallengerId", "Status");
 
                     b.HasIndex("OpponentId", "Status");
 
                     b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "NextBotAnswerAt");
 
                     b.ToTable("duels", null, t =>
                         {
@@ -429,7 +444,8 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.HasIndex("UserId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("DuelId", "UserId", "QuestionId");
+                    b.HasIndex("DuelId", "UserId", "QuestionId")
+                        .IsUnique();
 
                     b.ToTable("question_attempts", null, t =>
                         {
@@ -608,6 +624,10 @@ namespace CodeCrafts.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("LastActiveOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("LongestStreak")
                         .HasColumnType("integer");

@@ -83,6 +83,12 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MatchedDuelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextBotAnswerAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OpponentId")
                         .HasColumnType("TEXT");
 
@@ -124,11 +130,20 @@ namespace CodeCrafts.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChallengerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_duels_matchmaking_entry")
+                        .HasFilter("\"Status\" = 'Pending' AND \"OpponentKind\" = 'User' AND \"OpponentId\" IS NULL");
+
                     b.HasIndex("ChallengerId", "Status");
 
                     b.HasIndex("OpponentId", "Status");
 
                     b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "NextBotAnswerAt");
 
                     b.ToTable("duels", null, t =>
                         {
@@ -420,7 +435,8 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("DuelId", "UserId", "QuestionId");
+                    b.HasIndex("DuelId", "UserId", "QuestionId")
+                        .IsUnique();
 
                     b.ToTable("question_attempts", null, t =>
                         {
@@ -596,6 +612,10 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastActiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastActiveTimeZoneId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LongestStreak")

@@ -14,6 +14,8 @@ namespace CodeCrafts.Tests.Features.Duels;
 
 public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task AConnectionWithoutAnAccessTokenIsRefused()
     {
@@ -69,25 +71,27 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         var publisher = api.Factory.Services.GetRequiredService<IDuelEvents>();
 
         // Act
-        await publisher.OpponentJoinedAsync(duel, opponent.Id);
-        await publisher.PlayerAnsweredAsync(duel, opponent.Id, 2);
-        await publisher.BotAnsweredAsync(duel, 3);
-        await publisher.DuelFinishedAsync(duel, new { Outcome = "ChallengerWon", ChallengerRatingChange = 12.5, OpponentRatingChange = -12.5 });
+        var now = api.Factory.Time.GetUtcNow();
+        await publisher.DuelStartedAsync(new DuelStarted(duel, [challenger.Id, opponent.Id], OpponentKind.User, now, now.AddMinutes(5)), Ct);
+        await publisher.OpponentAnsweredAsync(new OpponentAnswered(duel, challenger.Id, 2, 1), Ct);
+        await publisher.BotAnsweredAsync(new BotAnswered(duel, challenger.Id, 3, true, now), Ct);
+        await publisher.DuelFinishedAsync(new DuelFinished(duel, [challenger.Id, opponent.Id],
+            new DuelResultView(DuelOutcome.ChallengerWon, challenger.Id, now, new DuelSideResult(3, 1000, 12.5), new DuelSideResult(1, 2000, -12.5))), Ct);
         var received = new List<(string Name, JsonElement Payload)>();
         for (var i = 0; i < 4; i++)
         {
             received.Add(await events.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
         }
-        await publisher.BotAnsweredAsync(otherDuel, 1);
+        await publisher.BotAnsweredAsync(new BotAnswered(otherDuel, other.Id, 1, false, now), Ct);
         var strangersOwn = await strangerEvents.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         // Assert: in order, about this duel, and the answer itself is never part of the event.
         Assert.Equal(["OpponentJoined", "PlayerAnswered", "BotAnswered", "DuelFinished"], received.Select(e => e.Name));
         Assert.All(received, e => Assert.Equal(duel, e.Payload.GetProperty("duelId").GetGuid()));
-        Assert.Equal(opponent.Id, received[1].Payload.GetProperty("userId").GetGuid());
+        Assert.Equal(challenger.Id, received[1].Payload.GetProperty("recipientId").GetGuid());
         Assert.Equal(2, received[1].Payload.GetProperty("position").GetInt32());
-        Assert.Equal(["duelId", "userId", "position"], received[1].Payload.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(12.5, received[3].Payload.GetProperty("result").GetProperty("challengerRatingChange").GetDouble());
+        Assert.Equal(["duelId", "recipientId", "position", "answeredCount"], received[1].Payload.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(12.5, received[3].Payload.GetProperty("result").GetProperty("challenger").GetProperty("ratingChange").GetDouble());
         // The stranger got only the event of their own duel: the first thing in their channel is it.
         Assert.Equal(("BotAnswered", otherDuel), (strangersOwn.Name, strangersOwn.Payload.GetProperty("duelId").GetGuid()));
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CodeCrafts.Data.Migrations.Sqlite
+namespace CodeCrafts.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,18 +15,18 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "lessons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
-                    XpReward = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    XpReward = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,24 +40,25 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DailyXpGoal = table.Column<int>(type: "INTEGER", nullable: false),
-                    Xp = table.Column<long>(type: "INTEGER", nullable: false),
-                    CurrentStreak = table.Column<int>(type: "INTEGER", nullable: false),
-                    LongestStreak = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastActiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Rating = table.Column<double>(type: "REAL", nullable: false),
-                    RatingDeviation = table.Column<double>(type: "REAL", nullable: false),
-                    RatingVolatility = table.Column<double>(type: "REAL", nullable: false),
-                    RatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DailyXpGoal = table.Column<int>(type: "integer", nullable: false),
+                    Xp = table.Column<long>(type: "bigint", nullable: false),
+                    CurrentStreak = table.Column<int>(type: "integer", nullable: false),
+                    LongestStreak = table.Column<int>(type: "integer", nullable: false),
+                    LastActiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastActiveTimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Rating = table.Column<double>(type: "double precision", nullable: false),
+                    RatingDeviation = table.Column<double>(type: "double precision", nullable: false),
+                    RatingVolatility = table.Column<double>(type: "double precision", nullable: false),
+                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,23 +72,23 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "questions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LessonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Prompt = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    OptionsJson = table.Column<string>(type: "TEXT", nullable: true),
-                    AnswerKeyJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
-                    DifficultyRating = table.Column<double>(type: "REAL", nullable: false),
-                    XpReward = table.Column<int>(type: "INTEGER", nullable: false),
-                    TypicalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    StarterCode = table.Column<string>(type: "TEXT", nullable: true),
-                    TestCasesJson = table.Column<string>(type: "TEXT", nullable: true),
-                    LimitsJson = table.Column<string>(type: "TEXT", nullable: true),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LessonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Prompt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    OptionsJson = table.Column<string>(type: "text", nullable: true),
+                    AnswerKeyJson = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    DifficultyRating = table.Column<double>(type: "double precision", nullable: false),
+                    XpReward = table.Column<int>(type: "integer", nullable: false),
+                    TypicalSeconds = table.Column<int>(type: "integer", nullable: false),
+                    StarterCode = table.Column<string>(type: "text", nullable: true),
+                    TestCasesJson = table.Column<string>(type: "text", nullable: true),
+                    LimitsJson = table.Column<string>(type: "text", nullable: true),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,11 +109,11 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "daily_activity",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Xp = table.Column<int>(type: "INTEGER", nullable: false),
-                    Answers = table.Column<int>(type: "INTEGER", nullable: false),
-                    CorrectAnswers = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Xp = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<int>(type: "integer", nullable: false),
+                    CorrectAnswers = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,29 +131,31 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "duels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChallengerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpponentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OpponentKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    BotRating = table.Column<double>(type: "REAL", nullable: true),
-                    BotSeed = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    QuestionCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChallengerScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpponentScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChallengerTimeMs = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpponentTimeMs = table.Column<int>(type: "INTEGER", nullable: false),
-                    WinnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ChallengerRatingChange = table.Column<double>(type: "REAL", nullable: true),
-                    OpponentRatingChange = table.Column<double>(type: "REAL", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChallengerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpponentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpponentKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BotRating = table.Column<double>(type: "double precision", nullable: true),
+                    BotSeed = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    QuestionCount = table.Column<int>(type: "integer", nullable: false),
+                    ChallengerScore = table.Column<int>(type: "integer", nullable: false),
+                    OpponentScore = table.Column<int>(type: "integer", nullable: false),
+                    ChallengerTimeMs = table.Column<int>(type: "integer", nullable: false),
+                    OpponentTimeMs = table.Column<int>(type: "integer", nullable: false),
+                    WinnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ChallengerRatingChange = table.Column<double>(type: "double precision", nullable: true),
+                    OpponentRatingChange = table.Column<double>(type: "double precision", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextBotAnswerAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MatchedDuelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,18 +183,18 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "progress",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LessonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CorrectAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionsMastered = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsCompleted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    NextReviewAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LessonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CorrectAttempts = table.Column<int>(type: "integer", nullable: false),
+                    QuestionsMastered = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    IsCompleted = table.Column<bool>(type: "boolean", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextReviewAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,14 +219,14 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "refresh_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,17 +243,17 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "review_items",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Step = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stability = table.Column<double>(type: "REAL", nullable: false),
-                    Difficulty = table.Column<double>(type: "REAL", nullable: false),
-                    Reps = table.Column<int>(type: "INTEGER", nullable: false),
-                    Lapses = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastReviewAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    Stability = table.Column<double>(type: "double precision", nullable: false),
+                    Difficulty = table.Column<double>(type: "double precision", nullable: false),
+                    Reps = table.Column<int>(type: "integer", nullable: false),
+                    Lapses = table.Column<int>(type: "integer", nullable: false),
+                    LastReviewAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,16 +278,16 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "review_logs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
-                    StateBefore = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ElapsedDays = table.Column<double>(type: "REAL", nullable: false),
-                    ScheduledDays = table.Column<double>(type: "REAL", nullable: false),
-                    Stability = table.Column<double>(type: "REAL", nullable: false),
-                    Difficulty = table.Column<double>(type: "REAL", nullable: false),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false),
+                    StateBefore = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ElapsedDays = table.Column<double>(type: "double precision", nullable: false),
+                    ScheduledDays = table.Column<double>(type: "double precision", nullable: false),
+                    Stability = table.Column<double>(type: "double precision", nullable: false),
+                    Difficulty = table.Column<double>(type: "double precision", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,11 +311,11 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "xp_awards",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Xp = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Xp = table.Column<int>(type: "integer", nullable: false),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,11 +339,11 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "duel_questions",
                 columns: table => new
                 {
-                    DuelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BotCorrect = table.Column<bool>(type: "INTEGER", nullable: true),
-                    BotAnswerMs = table.Column<int>(type: "INTEGER", nullable: true)
+                    DuelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BotCorrect = table.Column<bool>(type: "boolean", nullable: true),
+                    BotAnswerMs = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -363,17 +366,17 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 name: "question_attempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DuelId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AnswerJson = table.Column<string>(type: "TEXT", nullable: false),
-                    IsCorrect = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TimeTakenMs = table.Column<int>(type: "INTEGER", nullable: false),
-                    XpAwarded = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResultJson = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DuelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AnswerJson = table.Column<string>(type: "text", nullable: false),
+                    IsCorrect = table.Column<bool>(type: "boolean", nullable: false),
+                    TimeTakenMs = table.Column<int>(type: "integer", nullable: false),
+                    XpAwarded = table.Column<int>(type: "integer", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -427,6 +430,23 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                 columns: new[] { "Status", "Deadline" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_duels_Status_ExpiresAt",
+                table: "duels",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_duels_Status_NextBotAnswerAt",
+                table: "duels",
+                columns: new[] { "Status", "NextBotAnswerAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_duels_matchmaking_entry",
+                table: "duels",
+                column: "ChallengerId",
+                unique: true,
+                filter: "\"Status\" = 'Pending' AND \"OpponentKind\" = 'User' AND \"OpponentId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lessons_Language_Order",
                 table: "lessons",
                 columns: new[] { "Language", "Order" });
@@ -451,7 +471,8 @@ namespace CodeCrafts.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_question_attempts_DuelId_UserId_QuestionId",
                 table: "question_attempts",
-                columns: new[] { "DuelId", "UserId", "QuestionId" });
+                columns: new[] { "DuelId", "UserId", "QuestionId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_question_attempts_QuestionId",

@@ -1,0 +1,5 @@
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+app.MapGet("/", () => "ok");
+app.Run();

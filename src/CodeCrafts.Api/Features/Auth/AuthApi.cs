@@ -1,0 +1,151 @@
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.Users;
+using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeCrafts.Api.Features.Auth;
+
+/// <summary>What the register and login handlers share.</summary>
+internal sealed record AccountServices(
+    CodeCraftsDbContext Db, Passwords Passwords, RefreshTokenStore RefreshTokens, AccessTokenIssuer AccessTokens, TimeProvider Time);
+
+/// <summary>
+/// Accounts and sessions. All four endpoints are anonymous: register and login create a session, and
+/// /refresh and /logout act on the session whose refresh token is in the body (an expired access token
+/// must not stop a client from logging out).
+/// </summary>
+internal static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth")
+            .WithTags("Auth")
+            .AllowAnonymous()
+            .WithRequestBodyLimit();
+
+        group.MapPost("/register", Register)
+            .WithName("Register")
+            .WithSummary("Create an account and start a session")
+            .RequireRateLimiting(AuthRateLimits.RegisterPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/login", Login)
+            .WithName("Login")
+            .WithSummary("Exchange email and password for an access token and a refresh token")
+            .RequireRateLimiting(AuthRateLimits.LoginPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/refresh", Refresh)
+            .WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new pair; the old refresh token stops working")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/logout", Logout)
+            .WithName("Logout")
+            .WithSummary("End the session of this refresh token: it and every token rotated from it stop working")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
+        RegisterRequest request, [AsParameters] AccountServices services, CancellationToken cancellationToken)
+    {
+        using var activity = AuthTelemetry.Source.StartActivity("auth.register");
+        var now = services.Time.GetUtcNow();
+        var email = request.Email.Trim();
+        var user = new User
+        {
+            Email = email,
+            NormalizedEmail = Accounts.NormalizeEmail(email),
+            PasswordHash = "",
+            DisplayName = request.DisplayName.Trim(),
+            TimeZoneId = request.TimeZone ?? TimeZones.Default,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        user.PasswordHash = services.Passwords.Hash(user, request.Password);
+        services.Db.Users.Add(user);
+        var refresh = services.RefreshTokens.StartFamily(user.Id);
+        try
+        {
+            // The user and the first refresh token in one transaction; the unique index on NormalizedEmail
+            // decides between concurrent registrations, so there is no check-then-insert window.
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            AuthTelemetry.Registrations.Add(1, AuthTelemetry.Outcome("conflict"));
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "Email already registered", detail: "An account with this email already exists.");
+        }
+        AuthTelemetry.Registrations.Add(1, AuthTelemetry.Outcome("created"));
+        var access = services.AccessTokens.Issue(user.Id, user.DisplayName);
+        return TypedResults.Created("/api/users/me", new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
+    }
+
+    private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
+        LoginRequest request, [AsParameters] AccountServices services, FailedLoginLimiter failedLogins, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        using var activity = AuthTelemetry.Source.StartActivity("auth.login");
+        var account = Accounts.NormalizeEmail(request.Email);
+        if (failedLogins.IsLockedOut(account, out var retryAfter))
+        {
+            AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("locked"));
+            RateLimiting.SetRetryAfter(http, retryAfter);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests", detail: "Too many failed logins for this account; try again later.");
+        }
+
+        var user = await services.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == account, cancellationToken);
+        var verdict = services.Passwords.Verify(user, request.Password);
+        if (user is null || verdict == PasswordVerificationResult.Failed)
+        {
+            failedLogins.RecordFailure(account);
+            AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("failure"));
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                title: "Invalid email or password", detail: "The email or the password is wrong.");
+        }
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // Conditional on the old hash, so a password change that raced this login is not overwritten.
+            var rehashed = services.Passwords.Hash(user, request.Password);
+            await services.Db.Users.Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, rehashed), cancellationToken);
+        }
+
+        var refresh = services.RefreshTokens.StartFamily(user.Id);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("success"));
+        var access = services.AccessTokens.Issue(user.Id, user.DisplayName);
+        return TypedResults.Ok(new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
+    }
+
+    private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Refresh(
+        RefreshTokenRequest request, RefreshTokenStore refreshTokens, AccessTokenIssuer accessTokens, CancellationToken cancellationToken)
+    {
+        if (await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken) is not { } rotation)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid refresh token",
+                detail: "The refresh token is unknown, expired, revoked or already used; log in again.");
+        }
+        var access = accessTokens.Issue(rotation.UserId, rotation.DisplayName);
+        return TypedResults.Ok(TokenPair.From(access, rotation.Next));
+    }
+
+    /// <summary>Always 204: logging out twice, or with a token already dead, is not an error a client can act on.</summary>
+    private static async Task<NoContent> Logout(
+        RefreshTokenRequest request, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    {
+        await refreshTokens.RevokeFamilyOfAsync(request.RefreshToken, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

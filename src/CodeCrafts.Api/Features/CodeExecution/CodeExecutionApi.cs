@@ -1,0 +1,48 @@
+using CodeCrafts.CodeExecution;
+using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeCrafts.Api.Features.CodeExecution;
+
+internal static class CodeExecutionApi
+{
+    public static IEndpointRouteBuilder MapCodeExecutionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/code").WithTags("Code execution").RequireAuthorization();
+
+        group.MapPost("/run", RunAsync)
+            .WithName("RunCode")
+            .WithSummary("Run code against a question's visible tests")
+            .WithDescription("A trial run: earns no XP and records nothing. Hidden tests run only when the answer is submitted as an attempt.")
+            .Produces<CodeJudgementResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<CodeJudgementResponse>, NotFound, ValidationProblem>> RunAsync(
+        RunCodeRequest request, CodeCraftsDbContext db, ICodeJudge judge, CancellationToken cancellationToken)
+    {
+        var question = await db.Questions.AsNoTracking()
+            .Include(q => q.Lesson)
+            .FirstOrDefaultAsync(q => q.Id == request.QuestionId && !q.IsRetired && q.Lesson!.IsPublished, cancellationToken);
+        if (question is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (question.Type != QuestionType.Code)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["questionId"] = [$"Question {question.Id} is a {question.Type} question; only code questions can be run."],
+            });
+        }
+
+        var judgement = await judge.RunVisibleTestsAsync(question, request.Code, cancellationToken);
+        return TypedResults.Ok(CodeJudgementResponse.From(judgement));
+    }
+}

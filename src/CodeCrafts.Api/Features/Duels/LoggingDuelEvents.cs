@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace CodeCrafts.Api.Features.Duels;
+
+/// <summary>Records duel events in the log and on the current trace until live delivery exists.</summary>
+internal sealed partial class LoggingDuelEvents(ILogger<LoggingDuelEvents> logger) : IDuelEvents
+{
+    public Task ChallengeReceivedAsync(ChallengeReceived e, CancellationToken cancellationToken)
+    {
+        Trace("duel.challenge_received", e.DuelId);
+        LogChallenge(logger, e.DuelId, e.ChallengerId, e.OpponentId);
+        return Task.CompletedTask;
+    }
+
+    public Task DuelStartedAsync(DuelStarted e, CancellationToken cancellationToken)
+    {
+        Trace("duel.started", e.DuelId);
+        LogStarted(logger, e.DuelId, e.OpponentKind.ToString(), e.Deadline);
+        return Task.CompletedTask;
+    }
+
+    public Task OpponentAnsweredAsync(OpponentAnswered e, CancellationToken cancellationToken)
+    {
+        Trace("duel.opponent_answered", e.DuelId);
+        LogAnswered(logger, e.DuelId, e.RecipientId, e.Position);
+        return Task.CompletedTask;
+    }
+
+    public Task BotAnsweredAsync(BotAnswered e, CancellationToken cancellationToken)
+    {
+        Trace("duel.bot_answered", e.DuelId);
+        LogBotAnswered(logger, e.DuelId, e.Position);
+        return Task.CompletedTask;
+    }
+
+    public Task DuelFinishedAsync(DuelFinished e, CancellationToken cancellationToken)
+    {
+        Trace("duel.finished", e.DuelId);
+        LogFinished(logger, e.DuelId, e.Result.Outcome.ToString(), e.Result.WinnerId);
+        return Task.CompletedTask;
+    }
+
+    private static void Trace(string name, Guid duelId) =>
+        Activity.Current?.AddEvent(new ActivityEvent(name, tags: new ActivityTagsCollection { ["duel.id"] = duelId.ToString() }));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duel {DuelId}: challenge from {ChallengerId} to {OpponentId}")]
+    private static partial void LogChallenge(ILogger logger, Guid duelId, Guid challengerId, Guid opponentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duel {DuelId}: started against a {OpponentKind}, deadline {Deadline}")]
+    private static partial void LogStarted(ILogger logger, Guid duelId, string opponentKind, DateTimeOffset deadline);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Duel {DuelId}: opponent of {RecipientId} answered question {Position}")]
+    private static partial void LogAnswered(ILogger logger, Guid duelId, Guid recipientId, int position);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Duel {DuelId}: bot answered question {Position}")]
+    private static partial void LogBotAnswered(ILogger logger, Guid duelId, int position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duel {DuelId}: finished, {Outcome}, winner {WinnerId}")]
+    private static partial void LogFinished(ILogger logger, Guid duelId, string outcome, Guid? winnerId);
+}

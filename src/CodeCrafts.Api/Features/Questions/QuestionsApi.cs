@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.CodeExecution;
+using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.CodeExecution;
+using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeCrafts.Api.Features.Questions;
+
+internal static class QuestionsApi
+{
+    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AttemptRecorder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapQuestionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/questions").WithTags("Questions").RequireAuthorization();
+
+        group.MapPost("/{id:guid}/attempts", SubmitAttempt)
+            .WithName("SubmitAttempt")
+            .WithSummary("Answer a question: verdict, XP, streak, daily goal, lesson progress and next review")
+            .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
+                             + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
+                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/attempts", ListAttempts)
+            .WithName("ListMyAttempts")
+            .WithSummary("The caller's answer history, newest first")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+
+    private static async Task<Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult>> SubmitAttempt(
+        Guid id, AttemptRequest request, ClaimsPrincipal principal, HttpContext http,
+        LessonCatalog catalog, AttemptRecorder recorder, ICodeJudge judge, CancellationToken cancellationToken)
+    {
+        if (!(await catalog.GetAsync()).QuestionsById.TryGetValue(id, out var question))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Question not found",
+                detail: $"There is no question with id {id} in a published lesson.");
+        }
+        CodeJudgementResponse? code = null;
+        GradeResult grade;
+        if (question.Entity.Type == QuestionType.Code)
+        {
+            if (CodeAnswers.Validate(request.Answer!) is { } invalid)
+            {
+                return TypedResults.ValidationProblem(invalid);
+            }
+            // A run costs seconds of sandbox time: a retry is answered from the first result, not run again.
+            if (await recorder.TryReplayAsync(principal.GetUserId(), id, request.IdempotencyKey!, cancellationToken) is { } replay)
+            {
+                return Reply(replay, http);
+            }
+            (grade, code) = await CodeAnswers.JudgeAsync(judge, question, request.Answer!.Code!, cancellationToken);
+        }
+        else
+        {
+            var grading = AnswerGrader.Grade(question.Entity, request.Answer!);
+            if (grading.Result is not { } graded)
+            {
+                return TypedResults.ValidationProblem(grading.Errors!.ToDictionary(e => "answer." + e.Key, e => e.Value));
+            }
+            grade = graded;
+        }
+
+        var outcome = await recorder.RecordAsync(principal.GetUserId(), question, request.Answer!, grade,
+            request.TimeTakenMs!.Value, request.IdempotencyKey!, cancellationToken, code);
+        return Reply(outcome, http);
+    }
+
+    private static Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult> Reply(AttemptOutcome outcome, HttpContext http)
+    {
+        switch (outcome.Status)
+        {
+            case AttemptStatus.Recorded:
+                return TypedResults.Ok(outcome.Result!);
+            case AttemptStatus.Replayed:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return TypedResults.Ok(outcome.Result!);
+            case AttemptStatus.KeyUsedForAnotherQuestion:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key already used",
+                    detail: "This idempotencyKey was used for another answer; send a new key for each answer.");
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",
+                    detail: "The account of this access token no longer exists.");
+        }
+    }
+
+    private static async Task<Ok<PagedResult<AttemptHistoryItem>>> ListAttempts(
+        [AsParameters] PageRequest page, ClaimsPrincipal principal, CodeCraftsDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        var attempts = db.QuestionAttempts.AsNoTracking().Where(a => a.UserId == userId);
+        var total = await attempts.LongCountAsync(cancellationToken);
+        var rows = await attempts
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Select(a => new
+            {
+                a.Id, a.QuestionId, a.Question!.LessonId, a.Question.Type, a.Question.Prompt, a.AnswerJson,
+                a.IsCorrect, a.XpAwarded, a.TimeTakenMs, a.CreatedAt, a.DuelId,
+            })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(a => new AttemptHistoryItem(
+            a.Id, a.QuestionId, a.LessonId, a.Type, a.Prompt, ReadAnswer(a.AnswerJson),
+            a.IsCorrect, a.XpAwarded, a.TimeTakenMs, a.CreatedAt, a.DuelId)).ToList();
+        return TypedResults.Ok(new PagedResult<AttemptHistoryItem>(items, page.Page, page.PageSize, total));
+    }
+
+    // Other features (duels) may store answers in their own shape: show what parses, never fail the page.
+    private static AnswerSubmission? ReadAnswer(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AnswerSubmission>(json, AttemptRecorder.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Data.Entities;
+
+namespace CodeCrafts.Api.Features.Reviews;
+
+/// <summary>
+/// Query of <c>GET /api/reviews/due</c>. Paging is optional here (nullable) because <c>[AsParameters]</c> binds an
+/// absent non-nullable number as 0 rather than taking <see cref="PageRequest"/>'s defaults.
+/// </summary>
+public sealed record DueReviewsQuery
+{
+    [Description("Only this language: python or cpp.")]
+    public string? Language { get; init; }
+
+    [Description("Only this lesson (its id).")]
+    public string? LessonId { get; init; }
+
+    [Range(1, 1_000_000)]
+    [Description("1-based page number (default 1).")]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    [Description("Items per page, at most 100 (default 20).")]
+    public int? PageSize { get; init; }
+
+    public PageRequest ToPageRequest()
+    {
+        var defaults = new PageRequest();
+        return new PageRequest { Page = Page ?? defaults.Page, PageSize = PageSize ?? defaults.PageSize };
+    }
+}
+
+/// <summary>One question waiting for review. Never its answer.</summary>
+public sealed record DueReview(
+    Guid QuestionId,
+    Guid LessonId,
+    string LessonTitle,
+    ProgrammingLanguage Language,
+    QuestionType Type,
+    [property: Description("The prompt's opening words, for a list.")] string PromptSummary,
+    DateTimeOffset DueAt,
+    [property: Description("Predicted probability of recall now (0..1); the list starts with the lowest.")] double Retrievability,
+    ReviewState State,
+    int Lapses);
+
+/// <summary>The review queue: what is due now, most at risk first, and what comes due later today.</summary>
+public sealed record DueReviews(
+    PagedResult<DueReview> Due,
+    [property: Description("Items not due yet that fall due before the end of the learner's day (their time zone).")] int DueLaterToday,
+    [property: Description("When the next item not yet due falls due, if any.")] DateTimeOffset? NextDueAt);
+
+/// <summary>Review status of one lesson for one learner, for the progress view.</summary>
+public sealed record LessonReviewSummary(
+    Guid LessonId,
+    int Items,
+    int Due,
+    [property: Description("The earliest due time of the lesson's items (in the past when overdue).")] DateTimeOffset? NextReviewAt,
+    [property: Description("Average predicted probability of recall now over the lesson's items.")] double AverageRetrievability);

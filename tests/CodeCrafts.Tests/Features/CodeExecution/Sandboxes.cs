@@ -1,0 +1,72 @@
+using System.Runtime.Versioning;
+using CodeCrafts.CodeExecution;
+using CodeCrafts.CodeExecution.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCrafts.Tests.Features.CodeExecution;
+
+/// <summary>
+/// Tests that start sandboxes run one class at a time: a fork bomb or a 2 GiB allocation next to a
+/// timing-sensitive test would only measure the neighbour. Their work folder is private to the
+/// collection, so "nothing left behind" can be checked exactly.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection
+{
+    public const string Name = "sandbox";
+}
+
+/// <summary>A local sandbox runner built from configuration exactly as the Api builds it.</summary>
+[UnsupportedOSPlatform("windows")]
+internal sealed class Sandbox : IAsyncDisposable
+{
+    public static readonly string WorkDirectory = Path.Combine(Path.GetTempPath(), $"codecrafts-sandbox-tests-{Environment.UserName}");
+
+    private readonly ServiceProvider _provider;
+
+    private Sandbox(ServiceProvider provider)
+    {
+        _provider = provider;
+        Runner = (LocalSandboxRunner)provider.GetRequiredService<ICodeRunner>();
+        Judge = provider.GetRequiredService<ICodeJudge>();
+        Cache = provider.GetRequiredService<CompileCache>();
+        Host = provider.GetRequiredService<SandboxHost>();
+    }
+
+    public SandboxHost Host { get; }
+
+    public LocalSandboxRunner Runner { get; }
+
+    public ICodeJudge Judge { get; }
+
+    public CompileCache Cache { get; }
+
+    public static string RunsDirectory => Path.Combine(WorkDirectory, "runs");
+
+    public static Sandbox Create(IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["CodeExecution:Sandbox:WorkDirectory"] = WorkDirectory,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[$"CodeExecution:Sandbox:{key}"] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var provider = new ServiceCollection().AddLogging().AddCodeExecution(configuration).BuildServiceProvider(validateScopes: true);
+        return new Sandbox(provider);
+    }
+
+    public Task<CodeRunResult> RunAsync(CodeLanguage language, string source, string stdin = "", string expected = "", double cpuSeconds = 2, int memoryMb = 256) =>
+        Runner.RunAsync(new CodeRunRequest(language, source, [new TestInput(stdin, expected)], new RunLimits(cpuSeconds, memoryMb)), TestContext.Current.CancellationToken);
+
+    public Task<CodeRunResult> PythonAsync(string source, string stdin = "", string expected = "", double cpuSeconds = 2, int memoryMb = 256) =>
+        RunAsync(CodeLanguage.Python3, source, stdin, expected, cpuSeconds, memoryMb);
+
+    public Task<CodeRunResult> CppAsync(string source, string stdin = "", string expected = "", double cpuSeconds = 2, int memoryMb = 256) =>
+        RunAsync(CodeLanguage.Cpp17, source, stdin, expected, cpuSeconds, memoryMb);
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

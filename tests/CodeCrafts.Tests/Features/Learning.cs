@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Data.Content;
+using CodeCrafts.Data.Entities;
+using CodeCrafts.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCrafts.Tests.Features;
+
+/// <summary>A seeded question with what a test needs to answer it right or wrong.</summary>
+public sealed record SeededQuestion(Guid Id, Guid LessonId, string LessonSlug, QuestionType Type, int XpReward, AnswerKey Key, QuestionOptions? Options);
+
+/// <summary>Answering questions through the real Api, as a learner would.</summary>
+public static class Learning
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Every live question of the published curriculum, lesson by lesson, in order.</summary>
+    public static async Task<IReadOnlyList<SeededQuestion>> QuestionsAsync(this ApiFixture api)
+    {
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var rows = await db.Questions.AsNoTracking()
+            .Where(q => q.Lesson!.IsPublished && !q.IsRetired)
+            .OrderBy(q => q.Lesson!.Slug).ThenBy(q => q.Order)
+            .Select(q => new { q.Id, q.LessonId, q.Lesson!.Slug, q.Type, q.XpReward, q.AnswerKeyJson, q.OptionsJson })
+            .ToListAsync();
+        return rows.Select(q => new SeededQuestion(q.Id, q.LessonId, q.Slug, q.Type, q.XpReward,
+            ContentJson.Deserialize<AnswerKey>(q.AnswerKeyJson),
+            q.OptionsJson is null ? null : ContentJson.Deserialize<QuestionOptions>(q.OptionsJson))).ToList();
+    }
+
+    public static async Task<IReadOnlyList<SeededQuestion>> GradableQuestionsAsync(this ApiFixture api) =>
+        (await api.QuestionsAsync()).Where(q => q.Type != QuestionType.Code).ToList();
+
+    public static AnswerSubmission Correct(SeededQuestion q) => q.Type switch
+    {
+        QuestionType.MultipleChoice => new AnswerSubmission { OptionIds = q.Key.CorrectOptionIds },
+        QuestionType.FillInTheBlank => new AnswerSubmission { Blanks = q.Key.Blanks!.Select(b => b.Accepted[0]).ToList() },
+        QuestionType.Flashcard => new AnswerSubmission { Rating = SelfRating.Good },
+        _ => throw new ArgumentOutOfRangeException(nameof(q), q.Type, "code questions are not graded here"),
+    };
+
+    public static AnswerSubmission Wrong(SeededQuestion q) => q.Type switch
+    {
+        QuestionType.MultipleChoice => new AnswerSubmission { OptionIds = [q.Options!.Choices!.First(c => !q.Key.CorrectOptionIds!.Contains(c.Id)).Id] },
+        QuestionType.FillInTheBlank => new AnswerSubmission { Blanks = q.Key.Blanks!.Select(_ => "definitely not it").ToList() },
+        QuestionType.Flashcard => new AnswerSubmission { Rating = SelfRating.Again },
+        _ => throw new ArgumentOutOfRangeException(nameof(q), q.Type, "code questions are not graded here"),
+    };
+
+    /// <summary>
+    /// A client with a token issued at the fixture's current (fake) time: tests move the clock by days,
+    /// which would expire a token issued earlier.
+    /// </summary>
+    public static HttpClient ClientFor(this ApiFixture api, Guid userId)
+    {
+        var token = api.Factory.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner");
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> PostAttemptAsync(this ApiFixture api, Guid userId, Guid questionId, object body) =>
+        api.ClientFor(userId).PostAsJsonAsync($"/api/questions/{questionId}/attempts", body, Json, TestContext.Current.CancellationToken);
+
+    public static async Task<AttemptResult> AnswerAsync(this ApiFixture api, Guid userId, SeededQuestion question, bool correct = true, string? key = null)
+    {
+        var response = await api.PostAttemptAsync(userId, question.Id, new
+        {
+            answer = correct ? Correct(question) : Wrong(question),
+            timeTakenMs = 4200,
+            idempotencyKey = key ?? Guid.NewGuid().ToString("N"),
+        });
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<AttemptResult>(body, Json)!;
+    }
+
+    public static async Task<T> GetAsync<T>(this ApiFixture api, Guid userId, string path)
+    {
+        var response = await api.ClientFor(userId).GetAsync(path, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{path} → {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>Moves the fake clock forward to the next moment the learner's wall clock shows <paramref name="local"/>.</summary>
+    public static DateTimeOffset MoveToLocalTime(this ApiFixture api, string timeZone, TimeOnly local, int extraDays = 0)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var now = api.Factory.Time.GetUtcNow();
+        var localNow = TimeZoneInfo.ConvertTime(now, zone);
+        var target = new DateTimeOffset(DateOnly.FromDateTime(localNow.DateTime).ToDateTime(local), localNow.Offset);
+        if (target <= now.AddMinutes(1))
+        {
+            target = target.AddDays(1);
+        }
+        target = target.AddDays(extraDays);
+        api.Factory.Time.SetUtcNow(target.ToUniversalTime());
+        return target;
+    }
+
+    /// <summary>The learner's local date right now.</summary>
+    public static DateOnly LocalToday(this ApiFixture api, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(api.Factory.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+}

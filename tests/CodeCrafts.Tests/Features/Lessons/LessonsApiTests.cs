@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Data.Content;
+using CodeCrafts.Data.Entities;
+using CodeCrafts.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeCrafts.Tests.Features.Lessons;
+
+public sealed class LessonsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheCatalogueListsPythonThenCppLessonsInOrder()
+    {
+        var user = await api.CreateAsync();
+
+        var page = await api.GetAsync<PagedResult<LessonSummary>>(user.Id, "/api/lessons?pageSize=100");
+
+        Assert.Equal(24, page.Total);
+        Assert.Equal(Enumerable.Repeat("python", 12).Concat(Enumerable.Repeat("cpp", 12)), page.Items.Select(l => l.Language));
+        Assert.Equal(Enumerable.Range(1, 12).Concat(Enumerable.Range(1, 12)), page.Items.Select(l => l.Order));
+        Assert.All(page.Items, l => Assert.True(l.QuestionCount >= 6));
+        Assert.All(page.Items, l => Assert.Equal(LessonProgressSummary.NotStarted(l.QuestionCount), l.Progress));
+    }
+
+    [Fact]
+    public async Task TheCatalogueFiltersByLanguageAndDifficultyAndPages()
+    {
+        var user = await api.CreateAsync();
+
+        var cpp = await api.GetAsync<PagedResult<LessonSummary>>(user.Id, "/api/lessons?language=cpp&pageSize=5&page=3");
+        var easyPython = await api.GetAsync<PagedResult<LessonSummary>>(user.Id, "/api/lessons?language=python&difficulty=1&pageSize=100");
+
+        Assert.Equal(12, cpp.Total);
+        Assert.Equal([11, 12], cpp.Items.Select(l => l.Order));
+        Assert.All(cpp.Items, l => Assert.Equal("cpp", l.Language));
+        Assert.NotEmpty(easyPython.Items);
+        Assert.All(easyPython.Items, l => Assert.Equal(("python", 1), (l.Language, l.Difficulty)));
+        Assert.Equal(easyPython.Items.Count, easyPython.Total);
+    }
+
+    [Theory]
+    [InlineData("language=java", "language")]
+    [InlineData("difficulty=6", "difficulty")]
+    [InlineData("difficulty=0", "difficulty")]
+    [InlineData("pageSize=500", "pageSize")]
+    [InlineData("page=0", "page")]
+    public async Task ABadFilterIsAProblemNamingTheParameter(string query, string field)
+    {
+        var user = await api.CreateAsync();
+
+        var response = await api.ClientFor(user.Id).GetAsync($"/api/lessons?{query}", Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task EachLessonCarriesTheCallersProgress()
+    {
+        var user = await api.CreateAsync();
+        var question = (await api.GradableQuestionsAsync()).First(q => q.LessonSlug.StartsWith("cpp", StringComparison.Ordinal));
+        await api.AnswerAsync(user.Id, question);
+        await api.AnswerAsync(user.Id, question, correct: false);
+
+        var page = await api.GetAsync<PagedResult<LessonSummary>>(user.Id, "/api/lessons?language=cpp&pageSize=100");
+        var others = await api.GetAsync<PagedResult<LessonSummary>>((await api.CreateAsync()).Id, "/api/lessons?language=cpp&pageSize=100");
+
+        var lesson = page.Items.Single(l => l.Id == question.LessonId);
+        Assert.Equal((2, 1, 1, false), (lesson.Progress.Attempts, lesson.Progress.CorrectAttempts, lesson.Progress.QuestionsMastered, lesson.Progress.Completed));
+        Assert.True(lesson.Progress.Score > 0);
+        Assert.Equal(0, others.Items.Single(l => l.Id == question.LessonId).Progress.Attempts);
+    }
+
+    [Fact]
+    public async Task ALessonShowsItsQuestionsInOrderWithoutAnythingThatGivesTheAnswerAway()
+    {
+        var user = await api.CreateAsync();
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var lesson = await db.Lessons.AsNoTracking().Include(l => l.Questions)
+            .FirstAsync(l => l.Questions.Any(q => q.Type == QuestionType.Code && q.TestCasesJson!.Contains("\"hidden\":true")), Ct);
+
+        var response = await api.ClientFor(user.Id).GetAsync($"/api/lessons/{lesson.Id}", Ct);
+        var json = await response.Content.ReadAsStringAsync(Ct);
+        var detail = JsonSerializer.Deserialize<LessonDetail>(json, Learning.Json)!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(lesson.Questions.OrderBy(q => q.Order).Select(q => q.Id), detail.Questions.Select(q => q.Id));
+        foreach (var forbidden in new[] { "correctOptionIds", "accepted", "answerKey", "referenceSolution", "wrongSolutions", "\"back\"", "hidden", "explanation" })
+        {
+            Assert.DoesNotContain(forbidden, json, StringComparison.OrdinalIgnoreCase);
+        }
+        foreach (var question in lesson.Questions)
+        {
+            var key = ContentJson.Deserialize<AnswerKey>(question.AnswerKeyJson);
+            if (key.Back is { } back)
+            {
+                Assert.DoesNotContain(back, json, StringComparison.Ordinal);
+            }
+            if (key.ReferenceSolution is { } solution)
+            {
+                Assert.DoesNotContain(JsonSerializer.Serialize(solution)[1..^1], json, StringComparison.Ordinal);
+            }
+            var view = detail.Questions.Single(q => q.Id == question.Id);
+            switch (question.Type)
+            {
+                case QuestionType.MultipleChoice:
+                    Assert.True(view.Choices is { Count: >= 2 });
+                    break;
+                case QuestionType.FillInTheBlank:
+                    Assert.Equal(key.Blanks!.Count, view.BlankCount);
+                    break;
+                case QuestionType.Code:
+                    var tests = ContentJson.Deserialize<List<CodeTestCase>>(question.TestCasesJson!);
+                    Assert.Equal(tests.Where(t => !t.Hidden).Select(t => t.ExpectedStdout), view.Tests!.Select(t => t.ExpectedStdout));
+                    Assert.NotNull(view.StarterCode);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownLessonIsANotFoundProblem()
+    {
+        var user = await api.CreateAsync();
+
+        var response = await api.ClientFor(user.Id).GetAsync($"/api/lessons/{Guid.NewGuid()}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheCatalogueNeedsAToken()
+    {
+        var response = await api.CreateClient().GetAsync("/api/lessons", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
