@@ -123,7 +123,7 @@ public sealed class PostgresServer : IAsyncDisposable
         // fsync off: a test server's data need not survive a power cut, and every commit gets faster.
         string[] serverArgs = [Path.Combine(bin, "postgres"), "-D", data, "-p", port.ToString(), "-k", directory,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            "-c", "max_connections=400", "-c", "shared_buffers=256MB"];
+            "-c", "max_connections=1000", "-c", "shared_buffers=256MB"];
         var process = runAs.Length > 0
             ? ExternalProcess.Start(runAs[0], [.. runAs[1..], .. serverArgs])
             : ExternalProcess.Start(serverArgs[0], serverArgs[1..]);

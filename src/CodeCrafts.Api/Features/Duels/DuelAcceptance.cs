@@ -16,15 +16,12 @@ internal sealed class DuelAcceptance(
         using var activity = DuelTelemetry.Source.StartActivity("duel.accept");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await DuelLocks.LockDuelAsync(db, duelId, ct);
-        var duel = await db.Duels.AsNoTracking().SingleOrDefaultAsync(d => d.Id == duelId, ct);
-        if (duel is null)
+        var found = await DuelAccess.FindPlayedByAsync(db, duelId, userId, ct);
+        if (found.Problem is { } problem)
         {
-            return DuelProblem.NotFound(duelId);
+            return problem;
         }
-        if (duel.ChallengerId != userId && duel.OpponentId != userId)
-        {
-            return DuelProblem.NotYours();
-        }
+        var duel = found.Value!;
         if (duel.OpponentId != userId)
         {
             return new DuelProblem(StatusCodes.Status403Forbidden, "Not yours to accept", "Only the challenged player can accept a challenge.");
@@ -74,15 +71,12 @@ internal sealed class DuelAcceptance(
     /// <summary>The challenged player declines, or the challenger withdraws a challenge or leaves the matchmaking queue.</summary>
     public async Task<DuelReply<Duel>> DeclineAsync(Guid duelId, Guid userId, CancellationToken ct)
     {
-        var duel = await db.Duels.AsNoTracking().SingleOrDefaultAsync(d => d.Id == duelId, ct);
-        if (duel is null)
+        var found = await DuelAccess.FindPlayedByAsync(db, duelId, userId, ct);
+        if (found.Problem is { } problem)
         {
-            return DuelProblem.NotFound(duelId);
+            return problem;
         }
-        if (duel.ChallengerId != userId && duel.OpponentId != userId)
-        {
-            return DuelProblem.NotYours();
-        }
+        var duel = found.Value!;
         var now = time.GetUtcNow();
         var rows = await db.Duels
             .Where(d => d.Id == duelId && d.Status == DuelStatus.Pending && (d.ExpiresAt > now || d.OpponentId == null))

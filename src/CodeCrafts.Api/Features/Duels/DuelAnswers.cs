@@ -22,15 +22,12 @@ internal sealed class DuelAnswers(
         activity?.SetTag("duel.id", duelId);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await DuelLocks.LockDuelAsync(db, duelId, ct);
-        var duel = await db.Duels.AsNoTracking().SingleOrDefaultAsync(d => d.Id == duelId, ct);
-        if (duel is null)
+        var found = await DuelAccess.FindPlayedByAsync(db, duelId, userId, ct);
+        if (found.Problem is { } problem)
         {
-            return DuelProblem.NotFound(duelId);
+            return problem;
         }
-        if (duel.ChallengerId != userId && duel.OpponentId != userId)
-        {
-            return DuelProblem.NotYours();
-        }
+        var duel = found.Value!;
         if (duel.Status != DuelStatus.Active)
         {
             return duel.Status == DuelStatus.Pending

@@ -14,15 +14,12 @@ internal sealed class DuelQueries(CodeCraftsDbContext db, DuelAcceptance accepta
 {
     public async Task<DuelReply<DuelView>> GetAsync(Guid duelId, Guid userId, CancellationToken ct)
     {
-        var duel = await db.Duels.AsNoTracking().SingleOrDefaultAsync(d => d.Id == duelId, ct);
-        if (duel is null)
+        var found = await DuelAccess.FindPlayedByAsync(db, duelId, userId, ct);
+        if (found.Problem is { } problem)
         {
-            return DuelProblem.NotFound(duelId);
+            return problem;
         }
-        if (duel.ChallengerId != userId && duel.OpponentId != userId)
-        {
-            return DuelProblem.NotYours();
-        }
+        var duel = found.Value!;
 
         var now = time.GetUtcNow();
         var due = true;

@@ -4,17 +4,17 @@ namespace CodeCrafts.Api.Features.Duels;
 
 /// <summary>Runs <see cref="DuelSweeper"/> on every replica at <see cref="DuelOptions.SweepInterval"/>.</summary>
 internal sealed partial class DuelSweeperService(
-    IServiceScopeFactory scopes, IOptions<DuelOptions> options, ILogger<DuelSweeperService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<DuelOptions> options, TimeProvider time, ILogger<DuelSweeperService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The cadence is wall-clock on purpose: on an injected clock that jumps (a test moving weeks ahead),
-        // a periodic timer would fire once for every interval skipped. What is due is decided on `time` inside the sweep.
-        using var timer = new PeriodicTimer(options.Value.SweepInterval);
+        // One-shot delays on the injected clock, not a PeriodicTimer: when that clock jumps (a test moving weeks
+        // ahead), a periodic timer fires once for every interval skipped; a delay fires once and re-arms from the new now.
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
                 await SweepAsync(stoppingToken);
             }
         }
