@@ -5,46 +5,47 @@ namespace CodeCrafts.Tests.Features.Leaderboards;
 public sealed class ConcurrentAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task AThousandConcurrentAwardsAcrossFiftyLearnersLeaveTheBoardsEqualToTheDatabase()
+    public async Task AThousandConcurrentAnswersAcrossFiftyLearnersLeaveTheBoardsEqualToTheDatabase()
     {
         // Arrange: boards complete in Redis before the storm.
-        const int learners = 50, awardsEach = 20;
-        var q = await api.QuestionIdsAsync(awardsEach);
+        const int learners = 50, answersEach = 20;
+        var questions = (await api.GradableQuestionsAsync()).Take(answersEach).ToList();
+        Assert.Equal(answersEach, questions.Count);
         var users = new List<TestUser>();
         for (var i = 0; i < learners; i++)
         {
             users.Add(await api.CreateAsync());
         }
-        await api.AwardAsync(users[0].Id, 1, q[0]);
+        await api.AnswerAsync(users[0].Id, questions[0]);
         using var redis = await api.Redis.ConnectAsync();
         var db = redis.GetDatabase();
-        await users[0].Client.WaitUntilCachedAsync(db, "xp", "all", "lb:xp:all");
-        await users[0].Client.WaitUntilCachedAsync(db, "xp", "weekly", "lb:xp:weekly:2026-W25");
+        var reader = api.ClientFor(users[0].Id);
+        await reader.WaitUntilCachedAsync(db, "xp", "all", "lb:xp:all");
+        await reader.WaitUntilCachedAsync(db, "xp", "weekly", "lb:xp:weekly:2026-W25");
 
-        // Act: 1,000 awards at once (the first one above took q[0] for users[0]); midway the all-time key is
-        // deleted, so its rebuild races the remaining awards.
-        var awards = Enumerable.Range(0, learners * awardsEach)
-            .Where(n => n != 0)
+        // Act: 999 more correct answers through the attempt endpoint, all at once (each earns XP: a question
+        // pays once per learner and day). Midway the all-time key is deleted, so its rebuild races the rest.
+        var answers = Enumerable.Range(1, learners * answersEach - 1)
             .Select(n => Task.Run(async () =>
             {
-                var (user, question) = (users[n % learners], q[n / learners]);
-                await api.AwardAsync(user.Id, 1 + n % 13, question);
-                if (n == learners * awardsEach / 2)
+                await api.AnswerAsync(users[n % learners].Id, questions[n / learners]);
+                if (n == learners * answersEach / 2)
                 {
                     await db.KeyDeleteAsync("lb:xp:all");
-                    await user.Client.GetBoardAsync("xp", "all");
+                    await reader.GetBoardAsync("xp", "all");
                 }
             }))
             .ToList();
-        await Task.WhenAll(awards);
-        await users[0].Client.WaitUntilCachedAsync(db, "xp", "all", "lb:xp:all");
-        var all = await users[0].Client.GetBoardAsync("xp", "all");
-        var weekly = await users[0].Client.GetBoardAsync("xp", "weekly");
+        await Task.WhenAll(answers);
+        await reader.WaitUntilCachedAsync(db, "xp", "all", "lb:xp:all");
+        var all = await reader.GetBoardAsync("xp", "all");
+        var weekly = await reader.GetBoardAsync("xp", "weekly");
         var truth = await api.XpTotalsAsync();
 
-        // Assert
+        // Assert: every learner earned every question's reward exactly once, and both boards say so.
+        var each = questions.Sum(q => (long)q.XpReward);
         Assert.Equal(learners, truth.Count);
-        Assert.Equal(Enumerable.Range(0, learners * awardsEach).Sum(n => (long)(1 + n % 13)), truth.Values.Sum());
+        Assert.All(truth.Values, xp => Assert.Equal(each, xp));
         Assert.Equal(truth, all.Scores());
         Assert.Equal(truth, weekly.Scores());
         Assert.True(await db.IsCompleteAsync("lb:xp:all"));
