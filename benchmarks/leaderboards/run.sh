@@ -86,7 +86,7 @@ if [ -n "${BENCH_SERVE:-}" ]; then
   printf 'api=http://127.0.0.1:%s redis=%s\nAUTH=%q\n' "$api_port" "$redis_port" "$auth" > "${BENCH_SERVE_INFO:-/tmp/codecrafts-bench.env}"
   sleep "$BENCH_SERVE" & wait $!; exit 0
 fi
-echo "== warm-up"; wrk -t2 -c32 -d5s "http://127.0.0.1:$api_port/" >/dev/null; wrk -t2 -c32 -d5s -H "$auth" "$board" >/dev/null
+echo "== warm-up"; wrk -t2 -c32 -d15s "http://127.0.0.1:$api_port/" >/dev/null; wrk -t2 -c32 -d15s -H "$auth" "$board" >/dev/null
 echo "== bare endpoint: GET / (anonymous, no I/O)"; wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$api_port/"
 echo "== leaderboard: GET /api/leaderboards/xp?period=weekly&limit=10"; wrk -t2 -c32 -d"${duration}s" --latency -H "$auth" "$board"
 echo "== redis-benchmark: ZRANGE $week_key 0 9 REV WITHSCORES, then ZREVRANK (the caller's rank)"

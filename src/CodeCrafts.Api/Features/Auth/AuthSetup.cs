@@ -49,6 +49,7 @@ internal static class AuthSetup
                 };
             });
 
+        builder.Services.AddSingleton<UserExistence>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddSingleton<Passwords>();

@@ -20,6 +20,13 @@ public sealed class JwtOptions
     public int RefreshTokenDays { get; set; } = 30;
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long one replica trusts that a token's user still exists before asking PostgreSQL again (0: every request).
+    /// A deleted account stops working within this window instead of at once; in exchange, busy endpoints do not pay a
+    /// database round trip per request.
+    /// </summary>
+    public int UserCheckSeconds { get; set; } = 5;
+
     public SymmetricSecurityKey CreateSecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey));
 }
 
@@ -45,6 +52,10 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
         if (options.RefreshTokenDays is < 1 or > 365)
         {
             failures.Add($"Jwt:RefreshTokenDays must be between 1 and 365; got {options.RefreshTokenDays}.");
+        }
+        if (options.UserCheckSeconds is < 0 or > 300)
+        {
+            failures.Add($"Jwt:UserCheckSeconds must be between 0 and 300; got {options.UserCheckSeconds}.");
         }
         if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
         {

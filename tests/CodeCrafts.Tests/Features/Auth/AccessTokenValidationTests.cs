@@ -147,6 +147,23 @@ public sealed class AccessTokenValidationTests(ApiFixture api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AUserConfirmedMomentsAgoIsRefusedOnceTheCheckWindowHasPassed()
+    {
+        var user = await _client.RegisterOkAsync();
+        var before = await _client.GetMeAsync(user.Tokens.AccessToken);
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            await db.Users.Where(u => u.Id == user.User.Id).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        api.Factory.Time.Advance(TimeSpan.FromSeconds(Jwt.UserCheckSeconds + 1));
+        var after = await _client.GetMeAsync(user.Tokens.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task ARequestWithoutATokenIsAProblemDetails401WithABearerChallenge()
     {
         var response = await _client.GetAsync("/api/users/me", TestContext.Current.CancellationToken);
