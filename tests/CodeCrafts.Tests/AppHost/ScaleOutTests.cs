@@ -6,9 +6,12 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Data.Entities;
+using CodeCrafts.Tests.Features.Duels;
 using CodeCrafts.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Options;
@@ -16,7 +19,10 @@ using StackExchange.Redis;
 
 namespace CodeCrafts.Tests.AppHost;
 
-/// <summary>Two Api replicas started by the real AppHost, each addressed directly: one product whichever answers.</summary>
+/// <summary>
+/// Two Api replicas started by the real AppHost, each addressed directly: one product whichever answers, and a duel
+/// whose players sit on different replicas.
+/// </summary>
 public sealed class ScaleOutTests
 {
     private const string SigningKey = "scale-out-test-signing-key-that-is-long-enough-0123456789";
@@ -34,7 +40,8 @@ public sealed class ScaleOutTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Api, timeout.Token);
         var replicas = await ReplicaUrlsAsync(app, timeout.Token);
         var issuer = new AccessTokenIssuer(Options.Create(new JwtOptions { SigningKey = SigningKey }), TimeProvider.System);
-        var (learners, duelId) = await SeedAsync((await app.GetConnectionStringAsync(ResourceNames.Postgres, ct))!);
+        var connectionString = (await app.GetConnectionStringAsync(ResourceNames.Postgres, ct))!;
+        var learners = await SeedAsync(connectionString);
         var tokens = learners.Select(l => issuer.Issue(l.Id, l.DisplayName).Token).ToArray();
 
         // Act 1: each replica is asked for the board, until Redis holds the rebuilt board, then once more each.
@@ -47,15 +54,42 @@ public sealed class ScaleOutTests
         }
         var fromRedis = await Task.WhenAll(replicas.Select(url => BoardAsync(url, tokens[0])));
 
-        // Act 2: the challenger follows the duel on replica 0, the opponent on replica 1.
-        var challengerEvents = Channel.CreateUnbounded<JsonElement>();
-        var opponentEvents = Channel.CreateUnbounded<JsonElement>();
-        await using var challenger = await FollowAsync(replicas[0], tokens[0], duelId, challengerEvents.Writer);
-        await using var opponent = await FollowAsync(replicas[1], tokens[1], duelId, opponentEvents.Writer);
-        var seenByChallenger = await challengerEvents.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), ct);
-        await challenger.InvokeAsync("LeaveDuel", duelId, ct);
-        await challenger.InvokeAsync("JoinDuel", duelId, ct);
-        var seenByOpponent = await opponentEvents.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), ct);
+        // Act 2: a whole duel across replicas. Each player's hub connection and HTTP calls stay on their own replica;
+        // every event a player gets was raised on the other replica, so it crossed the Redis backplane.
+        var challenger = learners[2];
+        var opponent = learners[3];
+        await using var challengerHub = await ConnectAsync(replicas[0], tokens[2]);
+        await using var opponentHub = await ConnectAsync(replicas[1], tokens[3]);
+        using var challengerApi = Client(replicas[0], tokens[2]);
+        using var opponentApi = Client(replicas[1], tokens[3]);
+        var created = await SendAsync<DuelView>(challengerApi, "/api/duels",
+            new { opponent = opponent.Id.ToString(), language = "python", questionCount = 3 });
+        await challengerHub.Connection.InvokeAsync("JoinDuel", created.Id, ct);
+        var challenge = await opponentHub.NextAsync("ChallengeReceived");
+        var duel = await SendAsync<DuelView>(opponentApi, $"/api/duels/{created.Id}/accept", null);
+        await opponentHub.Connection.InvokeAsync("JoinDuel", duel.Id, ct);
+        var joined = await challengerHub.NextAsync("OpponentJoined");
+        await using (var db = TestDb.Open(connectionString))
+        {
+            foreach (var question in duel.Questions)
+            {
+                await SendAsync<DuelAnswerResult>(challengerApi, $"/api/duels/{duel.Id}/answers",
+                    new { position = question.Position, answer = await DuelKit.AnswerForAsync(db, question.QuestionId, correctly: true) });
+                await SendAsync<DuelAnswerResult>(opponentApi, $"/api/duels/{duel.Id}/answers",
+                    new { position = question.Position, answer = await DuelKit.AnswerForAsync(db, question.QuestionId, correctly: false) });
+            }
+        }
+        var toChallenger = await challengerHub.AllAsync("PlayerAnswered", e => e.GetProperty("recipientId").GetGuid() == challenger.Id, 3);
+        var toOpponent = await opponentHub.AllAsync("PlayerAnswered", e => e.GetProperty("recipientId").GetGuid() == opponent.Id, 3);
+        var finishedForChallenger = await challengerHub.NextAsync("DuelFinished");
+        var finishedForOpponent = await opponentHub.NextAsync("DuelFinished");
+        var duelsBoards = await Task.WhenAll(replicas.Select(url => BoardAsync(url, tokens[2], "duels")));
+        double[] ratings;
+        await using (var db = TestDb.Open(connectionString))
+        {
+            ratings = [.. await db.Users.Where(u => u.Id == challenger.Id || u.Id == opponent.Id)
+                .OrderByDescending(u => u.Rating).Select(u => u.Rating).ToListAsync(ct)];
+        }
 
         // Assert
         Assert.Equal(2, replicas.Distinct().Count());
@@ -66,8 +100,22 @@ public sealed class ScaleOutTests
             Assert.Equal(new LeaderboardStanding(3, learners[0].Xp), board.Me);
         }
         Assert.NotNull(await redis.GetDatabase().SortedSetScoreAsync("lb:xp:all", "#complete"));
-        Assert.Equal(learners[1].Id, seenByChallenger.GetProperty("userId").GetGuid());
-        Assert.Equal(learners[0].Id, seenByOpponent.GetProperty("userId").GetGuid());
+
+        Assert.Equal(challenger.Id, challenge.GetProperty("challengerId").GetGuid());
+        Assert.Equal(duel.Id, joined.GetProperty("duelId").GetGuid());
+        Assert.Equal([1, 2, 3], toChallenger.Select(e => e.GetProperty("answeredCount").GetInt32()).Order());
+        Assert.Equal([1, 2, 3], toOpponent.Select(e => e.GetProperty("answeredCount").GetInt32()).Order());
+        Assert.All(toChallenger.Concat(toOpponent), e => Assert.False(e.TryGetProperty("isCorrect", out _), "an opponent's verdict stays hidden"));
+        foreach (var finished in new[] { finishedForChallenger, finishedForOpponent })
+        {
+            var result = finished.GetProperty("result");
+            Assert.Equal(challenger.Id, result.GetProperty("winnerId").GetGuid());
+            Assert.True(result.GetProperty("challenger").GetProperty("ratingChange").GetDouble() > 0);
+            Assert.True(result.GetProperty("opponent").GetProperty("ratingChange").GetDouble() < 0);
+        }
+        Assert.Equal(duelsBoards[0].Entries, duelsBoards[1].Entries);
+        Assert.Equal([challenger.Id, opponent.Id], duelsBoards[0].Entries.Select(e => e.UserId));
+        Assert.Equal(ratings.Select(r => (long)Math.Round(r, MidpointRounding.AwayFromZero)), duelsBoards[0].Entries.Select(e => e.Score));
     }
 
     /// <summary>Each replica's own address, from the ASPNETCORE_URLS the AppHost gave it.</summary>
@@ -89,7 +137,7 @@ public sealed class ScaleOutTests
         throw new InvalidOperationException("The replicas never became healthy");
     }
 
-    private static async Task<(List<User> Learners, Guid DuelId)> SeedAsync(string connectionString)
+    private static async Task<List<User>> SeedAsync(string connectionString)
     {
         await using var db = TestDb.Open(connectionString);
         var now = DateTimeOffset.UtcNow;
@@ -104,29 +152,32 @@ public sealed class ScaleOutTests
             UpdatedAt = now,
         }).ToList();
         db.Users.AddRange(learners);
-        var duel = new Duel
-        {
-            ChallengerId = learners[0].Id,
-            OpponentId = learners[1].Id,
-            OpponentKind = OpponentKind.User,
-            Status = DuelStatus.Active,
-            Language = ProgrammingLanguage.Python,
-            QuestionCount = 5,
-            CreatedAt = now,
-        };
-        db.Duels.Add(duel);
         await db.SaveChangesAsync();
-        return (learners, duel.Id);
+        return learners;
     }
 
-    private static async Task<LeaderboardResponse> BoardAsync(string replica, string token)
+    private static HttpClient Client(string replica, string token)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(replica) };
+        var client = new HttpClient { BaseAddress = new Uri(replica) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (await client.GetFromJsonAsync<LeaderboardResponse>("/api/leaderboards/xp?period=all&limit=100", TestContext.Current.CancellationToken))!;
+        return client;
     }
 
-    private static async Task<HubConnection> FollowAsync(string replica, string token, Guid duelId, ChannelWriter<JsonElement> events)
+    private static async Task<LeaderboardResponse> BoardAsync(string replica, string token, string board = "xp")
+    {
+        using var client = Client(replica, token);
+        return (await client.GetFromJsonAsync<LeaderboardResponse>($"/api/leaderboards/{board}?period=all&limit=100", DuelKit.Json, TestContext.Current.CancellationToken))!;
+    }
+
+    private static async Task<T> SendAsync<T>(HttpClient client, string path, object? body)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var response = await client.PostAsJsonAsync(path, body, DuelKit.Json, ct);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        return (await response.Content.ReadFromJsonAsync<T>(DuelKit.Json, ct))!;
+    }
+
+    private static async Task<LiveDuel> ConnectAsync(string replica, string token)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri(replica), "/hubs/duels"), options =>
@@ -136,9 +187,39 @@ public sealed class ScaleOutTests
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
-        connection.On<JsonElement>("PlayerConnected", e => events.TryWrite(e));
+        var live = new LiveDuel(connection);
+        foreach (var name in new[] { "ChallengeReceived", "OpponentJoined", "PlayerAnswered", "DuelFinished" })
+        {
+            connection.On<JsonElement>(name, e => live.Events.Writer.TryWrite((name, e)));
+        }
         await connection.StartAsync(TestContext.Current.CancellationToken);
-        await connection.InvokeAsync("JoinDuel", duelId, TestContext.Current.CancellationToken);
-        return connection;
+        return live;
+    }
+
+    /// <summary>One player's hub connection and the events it received, in order.</summary>
+    private sealed class LiveDuel(HubConnection connection) : IAsyncDisposable
+    {
+        private readonly List<(string Name, JsonElement Event)> _seen = [];
+
+        public HubConnection Connection => connection;
+
+        public Channel<(string Name, JsonElement Event)> Events { get; } = Channel.CreateUnbounded<(string, JsonElement)>();
+
+        public async Task<JsonElement> NextAsync(string name) => (await AllAsync(name, _ => true, 1))[0];
+
+        /// <summary>Waits (15 s at most) until <paramref name="count"/> events of that name matched.</summary>
+        public async Task<List<JsonElement>> AllAsync(string name, Func<JsonElement, bool> match, int count)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            while (_seen.Count(e => e.Name == name && match(e.Event)) < count)
+            {
+                _seen.Add(await Events.Reader.ReadAsync(timeout.Token));
+            }
+            var found = _seen.Where(e => e.Name == name && match(e.Event)).Take(count).ToList();
+            _seen.RemoveAll(found.Contains);
+            return [.. found.Select(e => e.Event)];
+        }
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 }
