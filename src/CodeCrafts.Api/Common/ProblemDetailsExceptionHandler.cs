@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace CodeCrafts.Api.Common;
 
 /// <summary>
 /// The one place failures become RFC 9457 problem details. Client mistakes that surface as
-/// exceptions (bad JSON, oversized bodies) keep their 4xx; anything else is a 500 that says nothing internal.
+/// exceptions (bad JSON, oversized bodies) keep their 4xx; a database that is momentarily out of reach (pool exhausted
+/// under a burst, connection refused) is a 503 with Retry-After, so clients retry instead of reporting a bug; anything
+/// else is a 500 that says nothing internal.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -21,6 +24,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client closed request" },
+            _ when IsTransientDatabaseFailure(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service busy",
+                Detail = "The database is momentarily out of reach; nothing was saved partially. Retry after the delay given in Retry-After.",
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -35,12 +44,29 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = problem,
         });
+    }
+
+    /// <summary>EF Core's retrying strategy wraps the provider's exception; look down the chain.</summary>
+    private static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpValidationProblemDetails InvalidJson(int status, JsonException json)

@@ -49,6 +49,9 @@ public readonly record struct BoardRef(LeaderboardKind Kind, LeaderboardPeriod P
 
     public string LockKey => Key + ":rebuild-lock";
 
+    /// <summary>Changes whenever the board's top <see cref="RedisBoards.TopSize"/> may have changed (see <see cref="TopSnapshots"/>).</summary>
+    public string TopVersionKey => Key + ":top-version";
+
     /// <summary>
     /// Seconds the key has left as of <paramref name="now"/> (at least 1), or 0 for all-time boards that never expire.
     /// Relative, not EXPIREAT: the injected clock decides, not the Redis server's.

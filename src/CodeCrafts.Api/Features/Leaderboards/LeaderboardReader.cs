@@ -7,11 +7,11 @@ namespace CodeCrafts.Api.Features.Leaderboards;
 internal sealed record BoardView(BoardRef Board, IReadOnlyList<LeaderboardEntry> Entries, LeaderboardStanding Me, long Total, string Source);
 
 /// <summary>
-/// The read side: one Redis round trip when the board is complete (names mostly from memory); otherwise the same board computed from PostgreSQL
+/// The read side: one Redis round trip when the board is complete (the top and names mostly from memory); otherwise the same board computed from PostgreSQL
 /// while a background rebuild (at most one across replicas) restores the Redis key.
 /// </summary>
 internal sealed partial class LeaderboardReader(
-    RedisAccessor redis, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
+    RedisAccessor redis, TopSnapshots snapshots, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
     LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardReader> logger)
 {
     public async Task<BoardView> ReadAsync(LeaderboardKind kind, LeaderboardPeriod period, int limit, Guid callerId, CancellationToken ct)
@@ -37,7 +37,7 @@ internal sealed partial class LeaderboardReader(
     {
         try
         {
-            if (await RedisBoards.ReadAsync(db, board, limit, BoardScore.Member(callerId)) is not { } page)
+            if (await RedisBoards.ReadAsync(db, snapshots, board, limit, BoardScore.Member(callerId)) is not { } page)
             {
                 rebuilder.Request(board);
                 return null;

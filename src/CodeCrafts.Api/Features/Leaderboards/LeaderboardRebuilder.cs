@@ -124,7 +124,7 @@ internal sealed partial class LeaderboardRebuilder(
             {
                 await RedisBoards.MergeAsync(db, board, batch, time.GetUtcNow());
             }
-            await db.ScriptEvaluateAsync(LeaderboardScripts.Complete, [board.Key], [board.SecondsToLive(time.GetUtcNow())]);
+            await db.ScriptEvaluateAsync(LeaderboardScripts.Complete, [board.Key, board.TopVersionKey], [board.SecondsToLive(time.GetUtcNow())]);
             telemetry.Rebuilt(board);
             activity?.SetTag("codecrafts.leaderboard.rows", rows.Count);
             LogRebuilt(logger, board.Key, rows.Count);

@@ -18,6 +18,7 @@ internal static class LeaderboardsApi
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderboardRebuilder>());
         builder.Services.AddSingleton<LeaderboardStore>();
         builder.Services.AddSingleton<Progress.IXpAwardObserver, XpBoardObserver>();
+        builder.Services.AddSingleton<TopSnapshots>();
         builder.Services.AddSingleton<LeaderboardReader>();
         return builder;
     }

@@ -13,10 +13,14 @@ namespace CodeCrafts.Tests.Features.Leaderboards;
 /// </summary>
 internal static class XpAwards
 {
-    public static async Task AwardAsync(this ApiFixture api, Guid userId, int xp, Guid questionId, DateTimeOffset? at = null)
+    public static Task AwardAsync(this ApiFixture api, Guid userId, int xp, Guid questionId, DateTimeOffset? at = null) =>
+        api.Factory.AwardAsync(userId, xp, questionId, at);
+
+    /// <summary>The same, on a given replica (its hook writes the boards).</summary>
+    public static async Task AwardAsync(this ApiFactory replica, Guid userId, int xp, Guid questionId, DateTimeOffset? at = null)
     {
-        var when = at ?? api.Factory.Time.GetUtcNow();
-        await using (var scope = api.Factory.Services.CreateAsyncScope())
+        var when = at ?? replica.Time.GetUtcNow();
+        await using (var scope = replica.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -32,7 +36,7 @@ internal static class XpAwards
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Xp, u => u.Xp + xp));
             await transaction.CommitAsync();
         }
-        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordXpAsync(userId, xp, when);
+        await replica.Services.GetRequiredService<LeaderboardStore>().RecordXpAsync(userId, xp, when);
     }
 
     /// <summary>Distinct question ids, since a learner earns XP for a question at most once a day.</summary>
@@ -45,13 +49,16 @@ internal static class XpAwards
     }
 
     /// <summary>Sets a rating as the duel flow will (Users.Rating and RatedAt committed), then calls the hook.</summary>
-    public static async Task RateAsync(this ApiFixture api, Guid userId, double rating, DateTimeOffset at)
+    public static Task RateAsync(this ApiFixture api, Guid userId, double rating, DateTimeOffset at) =>
+        api.Factory.RateAsync(api.DatabaseConnectionString, userId, rating, at);
+
+    public static async Task RateAsync(this ApiFactory replica, string database, Guid userId, double rating, DateTimeOffset at)
     {
-        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        await using (var db = TestDb.Open(database))
         {
             await db.Users.Where(u => u.Id == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.Rating, rating).SetProperty(u => u.RatedAt, at));
         }
-        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordRatingAsync(userId, rating, at);
+        await replica.Services.GetRequiredService<LeaderboardStore>().RecordRatingAsync(userId, rating, at);
     }
 }
