@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
@@ -7,7 +8,9 @@ internal static class DuelEventsSetup
 {
     public static WebApplicationBuilder AddDuelEvents(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        // Enums as names, as the HTTP API writes them: a client reads "ChallengerWon" from either.
+        var signalR = builder.Services.AddSignalR()
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var cache = builder.Configuration.GetConnectionString(ResourceNames.Cache);
         if (!string.IsNullOrWhiteSpace(cache))
         {

@@ -111,6 +111,51 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(opponent.Id, announced.Payload.GetProperty("userId").GetGuid());
     }
 
+    [Fact]
+    public async Task ABotsAnswersReachThePlayerOverTheHubAsItsClockPassesThemAndThenTheResult()
+    {
+        // Arrange: a real bot duel through the Api, its player following it on the hub.
+        var player = await api.CreateAsync();
+        var duel = await player.PlayBotAsync(botRating: 1500, questions: 3);
+        var row = await api.DuelRowAsync(duel.Id);
+        var planned = row.Questions.OrderBy(q => q.BotAnswerMs).ToList();
+        var events = Channel.CreateUnbounded<(string Name, JsonElement Payload)>();
+        await using var connection = await JoinAsync(player, duel.Id, events.Writer);
+
+        // Act: the clock reaches the bot's first answer, then passes the deadline.
+        await api.SweepAsync();
+        api.Factory.Time.Advance(TimeSpan.FromMilliseconds(planned[0].BotAnswerMs!.Value));
+        await api.SweepAsync();
+        var first = await NextAsync(events, "BotAnswered");
+        api.Factory.Time.Advance(TimeSpan.FromMinutes(10));
+        await api.SweepAsync();
+        var finished = await NextAsync(events, "DuelFinished");
+        row = await api.DuelRowAsync(duel.Id);
+
+        // Assert: the first planned answer came first and alone (the others were not due); then the duel's end.
+        Assert.Equal(planned[0].Position, first.GetProperty("position").GetInt32());
+        Assert.Equal(planned[0].BotCorrect, first.GetProperty("isCorrect").GetBoolean());
+        Assert.Equal(player.Id, first.GetProperty("recipientId").GetGuid());
+        Assert.Equal(DuelStatus.Finished, row.Status);
+        Assert.Equal(duel.Id, finished.GetProperty("duelId").GetGuid());
+        Assert.Equal(row.Outcome.ToString(), finished.GetProperty("result").GetProperty("outcome").GetString());
+    }
+
+    /// <summary>The next event of that name (10 s at most), skipping others such as the bot's later answers.</summary>
+    private static async Task<JsonElement> NextAsync(Channel<(string Name, JsonElement Payload)> events, string name)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var next = await events.Reader.ReadAsync(timeout.Token);
+            if (next.Name == name)
+            {
+                return next.Payload;
+            }
+        }
+    }
+
     private async Task<HubConnection> JoinAsync(TestUser user, Guid duelId, ChannelWriter<(string Name, JsonElement Payload)> events)
     {
         var connection = Connect(TokenFor(user));
