@@ -57,10 +57,13 @@ public static class Learning
     /// A client with a token issued at the fixture's current (fake) time: tests move the clock by days,
     /// which would expire a token issued earlier.
     /// </summary>
-    public static HttpClient ClientFor(this ApiFixture api, Guid userId)
+    public static HttpClient ClientFor(this ApiFixture api, Guid userId) => api.Factory.ClientFor(userId);
+
+    /// <summary>The same on a given host, e.g. a second replica over the same database and Redis.</summary>
+    public static HttpClient ClientFor(this ApiFactory host, Guid userId)
     {
-        var token = api.Factory.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner");
-        var client = api.CreateClient();
+        var token = host.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner");
+        var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return client;
     }

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Data;
+using CodeCrafts.Tests.Features;
 using CodeCrafts.Tests.Features.Auth;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ public sealed class DatabaseUnavailableTests
         {
             ["ConnectionStrings:codecrafts"] = database + ";Maximum Pool Size=1;Timeout=1",
         });
-        var client = ClientWithToken(api, await AnyUserIdAsync(database));
+        var client = api.ClientFor(await AnyUserIdAsync(database));
         var before = await client.GetAsync("/api/users/me", Ct);
         await using var scope = api.Services.CreateAsyncScope();
         var held = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
@@ -58,7 +57,7 @@ public sealed class DatabaseUnavailableTests
         });
 
         // Act
-        var response = await ClientWithToken(api, Guid.NewGuid()).GetAsync("/api/users/me", Ct);
+        var response = await api.ClientFor(Guid.NewGuid()).GetAsync("/api/users/me", Ct);
 
         // Assert
         await AssertBusyAsync(response);
@@ -69,14 +68,6 @@ public sealed class DatabaseUnavailableTests
         var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Service busy", problem.GetProperty("title").GetString());
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
-    }
-
-    private static HttpClient ClientWithToken(ApiFactory api, Guid userId)
-    {
-        var client = api.CreateClient();
-        var token = api.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner").Token;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static async Task<Guid> AnyUserIdAsync(string database)

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +41,7 @@ public sealed class TopSnapshotTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var redis = await api.Redis.ConnectAsync();
         var db = redis.GetDatabase();
         await learners[0].Client.WaitUntilCachedAsync(db, "xp", "all", "lb:xp:all");
-        var readerB = ClientOnB(learners[0].Id);
+        var readerB = _replicaB.ClientFor(learners[0].Id);
         var first = await readerB.GetBoardAsync("xp", "all");
         var version = await db.StringGetAsync("lb:xp:all:top-version");
 
@@ -83,7 +81,7 @@ public sealed class TopSnapshotTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var redis = await api.Redis.ConnectAsync();
         await learners[0].Client.WaitUntilCachedAsync(redis.GetDatabase(), "duels", "all", "lb:duels:all");
         var leader = learners[^1];
-        var readerB = ClientOnB(leader.Id);
+        var readerB = _replicaB.ClientFor(leader.Id);
         var before = await readerB.GetBoardAsync("duels", "all");
 
         // Act: a lost duel drops the leader below everyone, written on replica A.
@@ -105,12 +103,4 @@ public sealed class TopSnapshotTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static IEnumerable<(Guid, long)> Top(Dictionary<Guid, long> truth) =>
         truth.OrderByDescending(t => t.Value).Take(RedisBoards.TopSize).Select(t => (t.Key, t.Value));
-
-    private HttpClient ClientOnB(Guid userId)
-    {
-        var client = _replicaB.CreateClient();
-        var token = _replicaB.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner").Token;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }
