@@ -21,7 +21,9 @@ internal static class DuelEventsSetup
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         // Replaces the logging publisher that AddDuels registers: call this after AddDuels.
         builder.Services.AddSingleton<SignalRDuelEvents>();
-        builder.Services.AddSingleton<IDuelEvents, Leaderboards.BoardAwareDuelEvents>();
+        builder.Services.AddSingleton<Leaderboards.BoardAwareDuelEvents>();
+        builder.Services.AddSingleton<IDuelEvents>(sp => new LoggingDuelEvents(
+            sp.GetRequiredService<Leaderboards.BoardAwareDuelEvents>(), sp.GetRequiredService<ILogger<LoggingDuelEvents>>()));
         return builder;
     }
 

@@ -9,7 +9,7 @@ internal static class DuelsSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IDuelEvents, LoggingDuelEvents>();
+        builder.Services.AddSingleton<IDuelEvents>(sp => new LoggingDuelEvents(null, sp.GetRequiredService<ILogger<LoggingDuelEvents>>()));
         builder.Services.AddSingleton<MatchmakingQueue>();
         builder.Services.AddSingleton<DuelStarter>();
         builder.Services.AddSingleton<DuelRatings>();

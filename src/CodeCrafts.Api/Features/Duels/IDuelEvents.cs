@@ -23,7 +23,7 @@ public sealed record DuelFinished(Guid DuelId, IReadOnlyList<Guid> Recipients, D
 /// <summary>
 /// Where duel events go for live clients. Called after the change is committed, never inside a transaction,
 /// and an implementation must not throw into the caller (the event is a notification, the database holds the truth).
-/// Today's implementation only logs and traces; a SignalR implementation replaces it.
+/// <see cref="LoggingDuelEvents"/> logs and traces each event, then passes it on to the boards and SignalR (DuelEventsSetup).
 /// </summary>
 public interface IDuelEvents
 {

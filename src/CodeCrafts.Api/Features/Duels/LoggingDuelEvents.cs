@@ -2,42 +2,45 @@ using System.Diagnostics;
 
 namespace CodeCrafts.Api.Features.Duels;
 
-/// <summary>Records duel events in the log and on the current trace until live delivery exists.</summary>
-internal sealed partial class LoggingDuelEvents(ILogger<LoggingDuelEvents> logger) : IDuelEvents
+/// <summary>
+/// Records every duel event in the log and on the current trace, then hands it to <paramref name="next"/> (live delivery
+/// and the boards, when configured), so wiring SignalR in does not cost the events their place in the dashboard.
+/// </summary>
+internal sealed partial class LoggingDuelEvents(IDuelEvents? next, ILogger<LoggingDuelEvents> logger) : IDuelEvents
 {
     public Task ChallengeReceivedAsync(ChallengeReceived e, CancellationToken cancellationToken)
     {
         Trace("duel.challenge_received", e.DuelId);
         LogChallenge(logger, e.DuelId, e.ChallengerId, e.OpponentId);
-        return Task.CompletedTask;
+        return next?.ChallengeReceivedAsync(e, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task DuelStartedAsync(DuelStarted e, CancellationToken cancellationToken)
     {
         Trace("duel.started", e.DuelId);
         LogStarted(logger, e.DuelId, e.OpponentKind.ToString(), e.Deadline);
-        return Task.CompletedTask;
+        return next?.DuelStartedAsync(e, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task OpponentAnsweredAsync(OpponentAnswered e, CancellationToken cancellationToken)
     {
         Trace("duel.opponent_answered", e.DuelId);
         LogAnswered(logger, e.DuelId, e.RecipientId, e.Position);
-        return Task.CompletedTask;
+        return next?.OpponentAnsweredAsync(e, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task BotAnsweredAsync(BotAnswered e, CancellationToken cancellationToken)
     {
         Trace("duel.bot_answered", e.DuelId);
         LogBotAnswered(logger, e.DuelId, e.Position);
-        return Task.CompletedTask;
+        return next?.BotAnsweredAsync(e, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task DuelFinishedAsync(DuelFinished e, CancellationToken cancellationToken)
     {
         Trace("duel.finished", e.DuelId);
         LogFinished(logger, e.DuelId, e.Result.Outcome.ToString(), e.Result.WinnerId);
-        return Task.CompletedTask;
+        return next?.DuelFinishedAsync(e, cancellationToken) ?? Task.CompletedTask;
     }
 
     private static void Trace(string name, Guid duelId) =>

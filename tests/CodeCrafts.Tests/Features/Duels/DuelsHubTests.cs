@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -139,6 +140,29 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(DuelStatus.Finished, row.Status);
         Assert.Equal(duel.Id, finished.GetProperty("duelId").GetGuid());
         Assert.Equal(row.Outcome.ToString(), finished.GetProperty("result").GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task TheWiredPublisherStillMarksEachEventOnTheCurrentTrace()
+    {
+        using var source = new ActivitySource("CodeCrafts.Tests.DuelTrace");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var now = api.Factory.Time.GetUtcNow();
+        var duelId = Guid.NewGuid();
+
+        using (var activity = source.StartActivity("request")!)
+        {
+            await api.Factory.Services.GetRequiredService<IDuelEvents>()
+                .DuelStartedAsync(new DuelStarted(duelId, [], OpponentKind.Bot, now, now.AddMinutes(3)), Ct);
+
+            var traced = Assert.Single(activity.Events, e => e.Name == "duel.started");
+            Assert.Equal(duelId.ToString(), traced.Tags.Single(t => t.Key == "duel.id").Value);
+        }
     }
 
     /// <summary>The next event of that name (10 s at most), skipping others such as the bot's later answers.</summary>
