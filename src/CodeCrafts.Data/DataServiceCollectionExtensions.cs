@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
                 options.UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")));
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<CodeCraftsDbContext>(HealthCheckName, tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: ["ready"]);
         return connection;
     }
 }
