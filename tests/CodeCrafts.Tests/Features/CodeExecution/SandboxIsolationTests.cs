@@ -58,16 +58,15 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ReadingEtcShadowFails()
+    public async Task OfEtcOnlyTheToolchainsFilesAreVisible()
     {
         var result = await _sandbox.PythonAsync("""
-            try:
-                print(open("/etc/shadow").read()[:20])
-            except OSError as e:
-                print(type(e).__name__)
-            """, expected: "PermissionError\n");
+            import os
+            print([os.path.exists(p) for p in ["/etc/shadow", "/etc/passwd", "/etc/hostname", "/etc/ld.so.cache"]])
+            """, expected: "[False, False, False, True]\n");
 
-        Assert.Equal(Verdict.Accepted, result.Verdict);
+        Assert.True(File.Exists("/etc/passwd"));
+        Assert.True(result.Verdict == Verdict.Accepted, result.Tests[0].Stdout + result.Tests[0].Stderr);
     }
 
     [Fact]
