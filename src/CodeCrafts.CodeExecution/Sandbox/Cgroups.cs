@@ -53,6 +53,11 @@ internal sealed class Cgroups
                 problem = $"{root} has neither a cgroup2 mount with the memory, pids and cpu controllers nor the v1 memory, pids, cpu and cpuacct hierarchies";
                 return null;
             }
+            if (cgroups._parents.Values.FirstOrDefault(p => !Directory.Exists(p)) is { } missing)
+            {
+                problem = $"the service's own cgroup {missing} is missing";
+                return null;
+            }
             cgroups.RemoveStale();
             // The probe writes every limit a run writes, so a read-only or foreign hierarchy shows here.
             using (cgroups.Create(new CgroupLimits(64L << 20, 8, 1)))

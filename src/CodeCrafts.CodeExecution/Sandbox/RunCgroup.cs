@@ -152,7 +152,16 @@ internal sealed partial class RunCgroup : IDisposable
 
     private string ReadFile(string controller, string file) => File.ReadAllText(FilePath(controller, file)).Trim();
 
-    private void WriteFile(string controller, string file, string value) => File.WriteAllText(FilePath(controller, file), value);
+    private void WriteFile(string controller, string file, string value)
+    {
+        var path = FilePath(controller, file);
+        // In a cgroup file system the kernel creates these files with the folder; anywhere else they are missing.
+        if (!File.Exists(path))
+        {
+            throw new IOException($"{_folders[controller]} is not a cgroup (it has no {file})");
+        }
+        File.WriteAllText(path, value);
+    }
 
     private void WriteIfPresent(string controller, string file, string value)
     {

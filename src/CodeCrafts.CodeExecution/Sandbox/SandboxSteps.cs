@@ -109,6 +109,11 @@ internal static class CompileOutcomes
             logSandboxFailure(outcome.Stderr);
             return new Compilation(null, null, FromCache: false);
         }
+        if (outcome.ExitCode == 0 && !outcome.WallTimeExceeded && File.Exists(programPath) && new FileInfo(programPath).Length > 0)
+        {
+            return new Compilation(programPath, null, FromCache: false);
+        }
+        var output = (outcome.Stderr + outcome.Stdout).Trim();
         if (outcome.WallTimeExceeded)
         {
             return Transient($"Compilation took longer than {SandboxSteps.WallTime(limits).TotalSeconds:0} s.");
@@ -117,16 +122,11 @@ internal static class CompileOutcomes
         {
             return Transient($"The compiler ran out of memory ({limits.MemoryMb} MB).");
         }
-        if (outcome.CpuSeconds >= limits.CpuTimeSeconds || outcome.ExitCode == 128 + 24)
+        // The cgroup's count and the process limit's can differ by a few percent: either one is enough.
+        if (outcome.CpuSeconds >= limits.CpuTimeSeconds || output.Contains("CPU time limit exceeded", StringComparison.Ordinal))
         {
             return Transient($"Compilation used more than {limits.CpuTimeSeconds.ToString(CultureInfo.InvariantCulture)} s of CPU time.");
         }
-        var size = File.Exists(programPath) ? new FileInfo(programPath).Length : 0;
-        if (outcome.ExitCode == 0 && size > 0)
-        {
-            return new Compilation(programPath, null, FromCache: false);
-        }
-        var output = (outcome.Stderr + outcome.Stdout).Trim();
         if (output.Contains("File size limit exceeded", StringComparison.Ordinal) || output.Contains("File too large", StringComparison.Ordinal))
         {
             output += $"\n(A compiled program may be at most {maxProgramMb} MB.)";
