@@ -53,11 +53,11 @@ internal sealed partial class RunCgroup : IDisposable
     {
         var cpuSeconds = _version == 1
             ? long.Parse(ReadFile("cpuacct", "cpuacct.usage"), CultureInfo.InvariantCulture) / 1e9
-            : Field(ReadFile("cpu", "cpu.stat"), "usage_usec") / 1e6;
+            : CgroupFile.Field(ReadFile("cpu", "cpu.stat"), "usage_usec") / 1e6;
         var peakBytes = _version == 1
             ? long.Parse(ReadFile("memory", "memory.max_usage_in_bytes"), CultureInfo.InvariantCulture)
             : File.Exists(FilePath("memory", "memory.peak")) ? long.Parse(ReadFile("memory", "memory.peak"), CultureInfo.InvariantCulture) : (long?)null;
-        var oomKills = Field(ReadFile("memory", _version == 1 ? "memory.oom_control" : "memory.events"), "oom_kill");
+        var oomKills = CgroupFile.Field(ReadFile("memory", _version == 1 ? "memory.oom_control" : "memory.events"), "oom_kill");
         return new CgroupUsage(cpuSeconds, peakBytes / 1024, oomKills > 0);
     }
 
@@ -123,7 +123,7 @@ internal sealed partial class RunCgroup : IDisposable
         var kill = FilePath("pids", "cgroup.kill");
         if (_version == 2 && File.Exists(kill))
         {
-            TryWrite(kill, "1");
+            CgroupFile.TryWrite(kill, "1");
             return;
         }
         // v1 has no cgroup.kill. Nothing new can start once everything listed is dead, so a few passes do.
@@ -169,32 +169,6 @@ internal sealed partial class RunCgroup : IDisposable
         {
             WriteFile(controller, file, value);
         }
-    }
-
-    private static void TryWrite(string path, string value)
-    {
-        try
-        {
-            File.WriteAllText(path, value);
-        }
-        catch (IOException)
-        {
-            // Already empty and being removed.
-        }
-    }
-
-    /// <summary>A "name value" line of a flat-keyed cgroup file (cpu.stat, memory.events, memory.oom_control).</summary>
-    private static long Field(string contents, string name)
-    {
-        foreach (var line in contents.Split('\n'))
-        {
-            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && parts[0] == name)
-            {
-                return long.Parse(parts[1], CultureInfo.InvariantCulture);
-            }
-        }
-        return 0;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sandbox's cgroup {Folder} could not be removed: {Reason}")]
