@@ -86,15 +86,7 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
     {
         var marker = SandboxProcesses.Marker();
 
-        var result = await _sandbox.PythonAsync($$"""
-            import os
-            while True:
-                try:
-                    if os.fork() == 0:
-                        os.execv("/usr/bin/sleep", ["sleep", "600", "{{marker}}"])
-                except OSError:
-                    pass
-            """, cpuSeconds: 1);
+        var result = await _sandbox.PythonAsync(SandboxProcesses.ForkBomb(marker), cpuSeconds: 1);
         var after = await _sandbox.PythonAsync("print('ok')", expected: "ok\n");
 
         Assert.Contains(result.Verdict, new[] { Verdict.TimeLimitExceeded, Verdict.RuntimeError });

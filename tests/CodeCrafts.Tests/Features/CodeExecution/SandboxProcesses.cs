@@ -6,6 +6,17 @@ internal static class SandboxProcesses
     /// <summary>A number sleep accepts as an extra argument, unique enough to find our processes by.</summary>
     public static string Marker() => $"0.{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
 
+    /// <summary>Forks sleepers carrying the marker for as long as it may, ignoring every failure to fork.</summary>
+    public static string ForkBomb(string marker) => $$"""
+        import os
+        while True:
+            try:
+                if os.fork() == 0:
+                    os.execv("/usr/bin/sleep", ["sleep", "600", "{{marker}}"])
+            except OSError:
+                pass
+        """;
+
     public static List<int> With(string marker)
     {
         var found = new List<int>();

@@ -74,15 +74,7 @@ public sealed class SandboxWholeRunLimitTests : IAsyncDisposable
     {
         var marker = SandboxProcesses.Marker();
         await using var sandbox = Sandbox.Create(new Dictionary<string, string?> { ["MaxConcurrentRuns"] = "5" });
-        var bomb = sandbox.PythonAsync($$"""
-            import os
-            while True:
-                try:
-                    if os.fork() == 0:
-                        os.execv("/usr/bin/sleep", ["sleep", "600", "{{marker}}"])
-                except OSError:
-                    pass
-            """, cpuSeconds: 1);
+        var bomb = sandbox.PythonAsync(SandboxProcesses.ForkBomb(marker), cpuSeconds: 1);
         Assert.True(await SandboxProcesses.EventuallyAsync(() => SandboxProcesses.With(marker).Count >= 16), "the fork bomb never got going");
 
         var others = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => sandbox.PythonAsync($$"""
