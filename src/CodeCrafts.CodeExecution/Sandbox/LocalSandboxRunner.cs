@@ -78,7 +78,7 @@ internal sealed partial class LocalSandboxRunner(
             }
             _probed = true;
         }
-        var state = $"Local sandbox: {gate.Active}/{gate.Slots} runs, {gate.Waiting} waiting; {host.Hardening}";
+        var state = $"Local sandbox: {gate.Active}/{gate.Slots} runs, {gate.Waiting} waiting; {host.HardeningSummary}";
         return host.CppProblem is null && host.FullyHardened
             ? HealthCheckResult.Healthy($"{state}.")
             : HealthCheckResult.Degraded(host.CppProblem is null ? $"{state}." : $"{state}; {host.CppProblem}.");

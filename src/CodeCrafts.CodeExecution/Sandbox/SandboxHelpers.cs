@@ -98,7 +98,9 @@ internal sealed partial class SandboxHelpers(SandboxOptions options, string fold
         try
         {
             // Our own source, compiled outside the sandbox; only the result of this very build is ever run.
-            var result = await HostProcess.RunAsync(options.CppCompilerPath, ["-O2", "-x", "c", "-o", output, source], TimeSpan.FromSeconds(60));
+            // -s drops the symbols, which name the (random) source file: every build is then the same bytes,
+            // so replicas sharing the folder replace the helper with an identical one, not with a "changed" one.
+            var result = await HostProcess.RunAsync(options.CppCompilerPath, ["-O2", "-s", "-x", "c", "-o", output, source], TimeSpan.FromSeconds(60));
             if (result.ExitCode != 0)
             {
                 LogNoMeasureHelper(logger, result.Output);

@@ -33,7 +33,7 @@ internal sealed partial class SandboxHost
         HelpersDirectory = Path.Combine(WorkDirectory, "helpers");
         _helpers = new SandboxHelpers(_options, HelpersDirectory, logger);
         _systemMounts = new Lazy<IReadOnlyList<string>>(() => FindSystemMounts().ToList());
-        Problems = FindProblems();
+        Problems = FindProblems(logger);
         CppProblem = File.Exists(_options.CppCompilerPath) ? null : $"the C++ compiler {_options.CppCompilerPath} is missing (install g++)";
         if (Problems.Count > 0)
         {
@@ -76,9 +76,14 @@ internal sealed partial class SandboxHost
 
     public string? CgroupProblem { get; }
 
-    /// <summary>The whole-run limits and the kernel filter in force, for logs and the health report.</summary>
+    /// <summary>The whole-run limits and the kernel filter in force, for the log (with the folders and reasons).</summary>
     public string Hardening => string.Join("; ",
         Cgroups is { } cgroups ? cgroups.Description : $"no cgroups ({CgroupProblem}): per-process limits only",
+        SandboxHelpers.HasSeccompFilter ? "seccomp deny-list" : "no seccomp filter");
+
+    /// <summary>The same without folders or reasons, for the health report, which anyone may read.</summary>
+    public string HardeningSummary => string.Join(", ",
+        Cgroups is { } cgroups ? $"cgroup v{cgroups.Version}" : "no cgroups (per-process limits only)",
         SandboxHelpers.HasSeccompFilter ? "seccomp deny-list" : "no seccomp filter");
 
     public bool FullyHardened => Cgroups is not null && SandboxHelpers.HasSeccompFilter;
@@ -124,7 +129,7 @@ internal sealed partial class SandboxHost
         return data.Length > 0 ? Path.Combine(data, "codecrafts", "sandbox") : Directory.CreateTempSubdirectory("codecrafts-sandbox-").FullName;
     }
 
-    private List<string> FindProblems()
+    private List<string> FindProblems(ILogger logger)
     {
         var problems = new List<string>();
         if (!OperatingSystem.IsLinux())
@@ -143,7 +148,9 @@ internal sealed partial class SandboxHost
         {
             if (PrivateFolder.Ensure(folder) is { } problem)
             {
-                problems.Add($"its work folder is not private: {problem}");
+                // The details name folders and users: for the operator's log, not for the health report or learners.
+                LogWorkFolderRefused(logger, problem);
+                problems.Add("its work folder is not private (the log says why)");
                 break;
             }
         }
@@ -160,6 +167,9 @@ internal sealed partial class SandboxHost
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message} Code questions fail with an internal error until this is fixed")]
     private static partial void LogUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sandbox refuses its work folder: {Problem}")]
+    private static partial void LogWorkFolderRefused(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sandboxed programs run without cgroups because {Reason}: memory, processes and CPU time are bounded per process only, not per run")]
     private static partial void LogNoCgroups(ILogger logger, string reason);
