@@ -13,6 +13,9 @@ internal sealed class Cgroups
 {
     public const string RunPrefix = "codecrafts-";
 
+    /// <summary>Far beyond the longest step (a compilation's wall-clock limit is at most four minutes).</summary>
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
     private static readonly string[] V1Controllers = ["memory", "pids", "cpu", "cpuacct"];
     private static readonly string[] V2Controllers = ["memory", "pids", "cpu"];
 
@@ -74,16 +77,23 @@ internal sealed class Cgroups
     public RunCgroup Create(CgroupLimits limits) =>
         RunCgroup.Create(Version, _parents, RunPrefix + Guid.NewGuid().ToString("N"), limits, _logger);
 
-    /// <summary>Cgroups left by a service that died mid-run; removing an empty one is harmless, a busy one stays.</summary>
+    /// <summary>
+    /// Cgroups left by a service that died mid-run. Only old ones: a young empty one may be another
+    /// replica's (or host's) step that has not started its wrapper yet. A busy one stays anyway.
+    /// </summary>
     private void RemoveStale()
     {
         foreach (var parent in _parents.Values.Distinct())
         {
-            foreach (var stale in Directory.EnumerateDirectories(parent, RunPrefix + "*"))
+            foreach (var stale in new DirectoryInfo(parent).EnumerateDirectories(RunPrefix + "*"))
             {
+                if (DateTime.UtcNow - stale.LastWriteTimeUtc < StaleAfter)
+                {
+                    continue;
+                }
                 try
                 {
-                    Directory.Delete(stale);
+                    stale.Delete();
                 }
                 catch (IOException)
                 {
