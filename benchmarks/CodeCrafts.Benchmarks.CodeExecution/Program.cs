@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var submissions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
-var work = Path.Combine(Path.GetTempPath(), "codecrafts-bench");
+// A private folder of its own, as the sandbox requires (0700, owned by whoever runs the benchmark).
+var work = Directory.CreateTempSubdirectory("codecrafts-bench-").FullName;
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["CodeExecution:Sandbox:WorkDirectory"] = work,
@@ -25,6 +26,7 @@ var runner = provider.GetRequiredService<ICodeRunner>();
 var cache = provider.GetRequiredService<CompileCache>();
 var slots = config.GetValue("CodeExecution:Sandbox:MaxConcurrentRuns", Environment.ProcessorCount);
 Console.WriteLine($"# {Environment.ProcessorCount} cores, {slots} sandbox slots, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, {iterations} iterations");
+Console.WriteLine($"# sandbox: {provider.GetRequiredService<SandboxHost>().Hardening}");
 
 // 1. Sandbox overhead.
 const string python = "print(input())";
@@ -80,6 +82,7 @@ var first = await TimeAsync(() => RunAsync(CodeLanguage.Cpp17, fresh, 1));
 var second = await TimeAsync(() => RunAsync(CodeLanguage.Cpp17, fresh, 1));
 Console.WriteLine($"C++ first submission {first:0} ms (compiled), resubmission {second:0} ms; compiler runs: {cache.Compilations - before}");
 Directory.Delete(bareFolder, recursive: true);
+Directory.Delete(work, recursive: true);
 return;
 
 async Task<CodeRunResult> RunAsync(CodeLanguage language, string source, int tests)

@@ -71,7 +71,10 @@ public sealed class SandboxOptions
     [Range(16, 8192)]
     public int DefaultMemoryMb { get; set; } = 256;
 
-    /// <summary>Scratch folders, the compile cache and the measuring helper live here.</summary>
+    /// <summary>
+    /// Scratch folders, the compile cache and the helpers live here, mode 0700 and owned by the service;
+    /// the default is <c>codecrafts/sandbox</c> in the service user's local data folder.
+    /// </summary>
     public string? WorkDirectory { get; set; }
 
     /// <summary>Debian's python3; a pyenv shim would not run inside the sandbox's read-only system folders.</summary>
@@ -90,9 +93,22 @@ public sealed class SandboxOptions
 
     public int SandboxGroupId { get; set; } = 65534;
 
-    /// <summary>Processes and threads one run may have (RLIMIT_NPROC): what stops a fork bomb.</summary>
+    /// <summary>
+    /// Processes and threads one sandboxed program may have: the cgroup's pids.max, what stops a fork
+    /// bomb. Without cgroups, RLIMIT_NPROC of the sandbox user, shared by the runs at once.
+    /// </summary>
     [Range(4, 4096)]
-    public int MaxProcesses { get; set; } = 64;
+    public int MaxProcesses { get; set; } = 32;
+
+    /// <summary>CPU a sandboxed program may use at once, in cores (the cgroup's CPU quota).</summary>
+    [Range(0.1, 64)]
+    public double CpuCoresPerRun { get; set; } = 1;
+
+    /// <summary>
+    /// Where the cgroup hierarchies are mounted: a cgroup2 mount with the memory, pids and cpu controllers,
+    /// or the v1 memory, pids, cpu and cpuacct hierarchies below it. Empty turns cgroups off.
+    /// </summary>
+    public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
 
     /// <summary>Largest file a program may write (RLIMIT_FSIZE).</summary>
     [Range(1, 1024 * 1024)]
@@ -108,10 +124,14 @@ public sealed class SandboxOptions
     [Range(64, 8192)]
     public int CompileMemoryMb { get; set; } = 2048;
 
-    /// <summary>Compiled programs kept by source hash, so a resubmission does not compile again.</summary>
-    [Range(0, 100_000)]
-    public int CompileCacheEntries { get; set; } = 500;
+    /// <summary>Disk space for compiled programs (and compiler errors) kept by source hash; 0 turns the cache off.</summary>
+    [Range(0, 1024 * 1024)]
+    public int CompileCacheMb { get; set; } = 256;
 
-    /// <summary>Folders besides /usr, /bin, /lib* and /etc to mount read-only (e.g. a Python installed elsewhere).</summary>
+    /// <summary>Largest program a compilation may produce; a bigger one is a compilation error.</summary>
+    [Range(1, 1024)]
+    public int MaxProgramMb { get; set; } = 32;
+
+    /// <summary>Folders besides /usr, /bin, /lib* and the toolchains' files in /etc to mount read-only (e.g. a Python installed elsewhere).</summary>
     public List<string> ExtraReadOnlyPaths { get; set; } = [];
 }

@@ -9,26 +9,30 @@ namespace CodeCrafts.CodeExecution.Sandbox;
 internal sealed record Compilation(string? ProgramPath, string? Errors, bool FromCache)
 {
     public bool Succeeded => ProgramPath is not null;
+
+    /// <summary>A failure that is the source's own (a compiler diagnostic), not a limit the busy machine may have caused.</summary>
+    public bool Cacheable { get; init; }
 }
 
 /// <summary>
 /// Compiled programs (and compiler errors) by hash of compiler, flags and source, on disk so that a
 /// resubmission, another replica's process or the next start does not compile again. Concurrent
-/// requests for the same source share one compilation.
+/// requests for the same source share one compilation. The folder is kept under its byte budget by
+/// dropping the least recently used entries.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal sealed class CompileCache(SandboxHost host)
 {
-    private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<Compilation>>> _inFlight = new(StringComparer.Ordinal);
-    private int _stores;
+    private readonly CacheBudget _budget = new(host.CacheDirectory, (long)host.Options.CompileCacheMb << 20, AbandonedAfter);
     private int _compilations;
 
     public static readonly IReadOnlyList<string> Flags = ["-std=c++17", "-O2", "-pipe"];
 
-    public bool Enabled => host.Options.CompileCacheEntries > 0;
+    public bool Enabled => host.Options.CompileCacheMb > 0;
 
     /// <summary>Compiler runs by this instance, i.e. requests the cache could not answer.</summary>
     public int Compilations => Volatile.Read(ref _compilations);
@@ -74,7 +78,7 @@ internal sealed class CompileCache(SandboxHost host)
             if (File.Exists(errors))
             {
                 File.SetLastWriteTimeUtc(errors, DateTime.UtcNow);
-                return new Compilation(null, File.ReadAllText(errors), FromCache: true);
+                return new Compilation(null, File.ReadAllText(errors), FromCache: true) { Cacheable = true };
             }
         }
         catch (IOException)
@@ -88,17 +92,16 @@ internal sealed class CompileCache(SandboxHost host)
     {
         Interlocked.Increment(ref _compilations);
         var fresh = await compile();
-        if (fresh.ProgramPath is null && (fresh.Errors is null || fresh.Errors.Contains("Resource temporarily unavailable", StringComparison.Ordinal)))
+        if (!fresh.Succeeded && !fresh.Cacheable)
         {
-            // The sandbox failed, or the compiler could not fork (the process limit is per user, so a
-            // fork bomb running beside it can cause that): not the source's fault, not worth remembering.
+            // The sandbox failed, or a limit stopped the compiler: not the source's fault, not worth remembering.
             return fresh;
         }
         var target = Path.Combine(host.CacheDirectory, fresh.Succeeded ? key : key + ".error");
         var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
         if (fresh.ProgramPath is { } program)
         {
-            // A copy, so the cached file belongs to the service, not to the sandbox user who compiled it.
+            // A copy the service owns, out of the run's folder, which is deleted when the run ends.
             File.Copy(program, temporary);
             File.SetUnixFileMode(temporary, Executable);
         }
@@ -106,28 +109,9 @@ internal sealed class CompileCache(SandboxHost host)
         {
             await File.WriteAllTextAsync(temporary, fresh.Errors);
         }
+        var size = new FileInfo(temporary).Length;
         File.Move(temporary, target, overwrite: true);
-        if (Interlocked.Increment(ref _stores) % 16 == 0)
-        {
-            Evict();
-        }
-        return new Compilation(fresh.Succeeded ? target : null, fresh.Errors, FromCache: false);
-    }
-
-    /// <summary>Keeps the most recently used entries; a hit refreshes an entry's time.</summary>
-    private void Evict()
-    {
-        var entries = new DirectoryInfo(host.CacheDirectory).GetFiles().Where(f => f.Extension != ".tmp");
-        foreach (var stale in entries.OrderByDescending(f => f.LastWriteTimeUtc).Skip(host.Options.CompileCacheEntries))
-        {
-            try
-            {
-                stale.Delete();
-            }
-            catch (IOException)
-            {
-                // Another process evicted it first.
-            }
-        }
+        _budget.Added(size);
+        return fresh with { ProgramPath = fresh.Succeeded ? target : null };
     }
 }

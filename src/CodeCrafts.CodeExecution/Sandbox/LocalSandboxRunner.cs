@@ -7,8 +7,9 @@ namespace CodeCrafts.CodeExecution.Sandbox;
 
 /// <summary>
 /// Runs code on this machine: C++ compiled with g++ -std=c++17 -O2 (cached by source hash), Python with
-/// python3, each step in bwrap as an unprivileged user under prlimit, with a fresh scratch folder per
-/// test that is deleted afterwards. Refuses to run anything when the sandbox's tools are missing.
+/// python3, each step in bwrap as an unprivileged user, in a cgroup of its own, under prlimit and a
+/// seccomp filter, with a private host folder per run that is deleted afterwards. Refuses to run
+/// anything when the sandbox's tools are missing.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal sealed partial class LocalSandboxRunner(
@@ -79,15 +80,15 @@ internal sealed partial class LocalSandboxRunner(
             }
             _probed = true;
         }
-        var load = $"{gate.Active}/{gate.Slots} runs, {gate.Waiting} waiting";
-        return host.CppProblem is null
-            ? HealthCheckResult.Healthy($"Local sandbox: {load}.")
-            : HealthCheckResult.Degraded($"Local sandbox: {load}; {host.CppProblem}.");
+        var state = $"Local sandbox: {gate.Active}/{gate.Slots} runs, {gate.Waiting} waiting; {host.HardeningSummary}";
+        return host.CppProblem is null && host.FullyHardened
+            ? HealthCheckResult.Healthy($"{state}.")
+            : HealthCheckResult.Degraded(host.CppProblem is null ? $"{state}." : $"{state}; {host.CppProblem}.");
     }
 
     private async Task<CodeRunResult> RunInSandboxAsync(CodeRunRequest request, Activity? activity, CancellationToken cancellationToken)
     {
-        var run = ScratchFolder.CreateRun(host.RunsDirectory);
+        var run = PrivateFolder.CreateRun(host.RunsDirectory);
         try
         {
             string? program = null;
@@ -107,13 +108,12 @@ internal sealed partial class LocalSandboxRunner(
             }
 
             var testsClock = Stopwatch.StartNew();
-            var measured = await steps.MeasuresAsync();
             var results = new List<TestRunResult>(request.Tests.Count);
             for (var i = 0; i < request.Tests.Count; i++)
             {
                 var test = request.Tests[i];
                 var outcome = await steps.RunTestAsync(run, i, request, program, test, cancellationToken);
-                var result = SandboxVerdicts.Judge(outcome, test, request.Limits, measured);
+                var result = SandboxVerdicts.Judge(outcome, test, request.Limits);
                 results.Add(result);
                 if (result.Verdict == Verdict.InternalError || (request.StopOnFirstFailure && result.Verdict != Verdict.Accepted))
                 {
@@ -125,7 +125,7 @@ internal sealed partial class LocalSandboxRunner(
         }
         finally
         {
-            ScratchFolder.Delete(run);
+            PrivateFolder.Delete(run);
         }
     }
 

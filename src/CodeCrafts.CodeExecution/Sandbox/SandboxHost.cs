@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,43 +6,51 @@ namespace CodeCrafts.CodeExecution.Sandbox;
 
 /// <summary>
 /// What the machine offers the sandbox: the tools it needs (missing ones make the runner refuse to run
-/// anything rather than run it unsandboxed), its folders, the system folders to mount read-only, and
-/// the measuring helper, compiled once per machine.
+/// anything rather than run it unsandboxed), its private folders, cgroups, the seccomp filter, and the
+/// system folders to mount read-only. Found once at start-up; what is missing is logged once.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal sealed partial class SandboxHost
 {
-    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-        | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-
     // Only the system's programs and libraries: the service's own files (the curriculum with its
     // reference solutions and hidden tests, configuration) stay invisible to learners' code.
-    private static readonly string[] SystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
+    private static readonly string[] SystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+
+    // Of /etc, only what the dynamic linker, the time functions and Debian's python3 read.
+    private static readonly string[] EtcEntries = ["ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone", "alternatives", "python3*"];
 
     private readonly SandboxOptions _options;
-    private readonly ILogger<SandboxHost> _logger;
-    private readonly Lazy<Task<string?>> _measure;
+    private readonly SandboxHelpers _helpers;
+    private readonly Lazy<IReadOnlyList<string>> _systemMounts;
 
     public SandboxHost(IOptions<CodeExecutionOptions> options, ILogger<SandboxHost> logger)
     {
         _options = options.Value.Sandbox;
-        _logger = logger;
         IsRoot = Environment.IsPrivilegedProcess;
-        WorkDirectory = Path.GetFullPath(_options.WorkDirectory is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Path.GetTempPath(), $"codecrafts-sandbox-{Environment.UserName}"));
+        WorkDirectory = Path.GetFullPath(_options.WorkDirectory is { Length: > 0 } dir ? dir : DefaultWorkDirectory());
         RunsDirectory = Path.Combine(WorkDirectory, "runs");
         CacheDirectory = Path.Combine(WorkDirectory, "cache");
-        Problems = FindProblems();
+        HelpersDirectory = Path.Combine(WorkDirectory, "helpers");
+        _helpers = new SandboxHelpers(_options, HelpersDirectory, logger);
+        _systemMounts = new Lazy<IReadOnlyList<string>>(() => FindSystemMounts().ToList());
+        Problems = FindProblems(logger);
         CppProblem = File.Exists(_options.CppCompilerPath) ? null : $"the C++ compiler {_options.CppCompilerPath} is missing (install g++)";
-        if (Problems.Count == 0)
+        if (Problems.Count > 0)
         {
-            foreach (var folder in new[] { WorkDirectory, RunsDirectory, CacheDirectory })
-            {
-                Directory.CreateDirectory(folder, PrivateFolder);
-            }
+            LogUnavailable(logger, UnavailableMessage);
+            return;
         }
-        _measure = new Lazy<Task<string?>>(BuildMeasureHelperAsync);
+        Cgroups = Cgroups.Find(_options.CgroupRoot, logger, out var cgroupProblem);
+        CgroupProblem = cgroupProblem;
+        if (cgroupProblem is not null)
+        {
+            LogNoCgroups(logger, cgroupProblem);
+        }
+        if (!SandboxHelpers.HasSeccompFilter)
+        {
+            LogNoSeccomp(logger, System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString());
+        }
+        LogHardening(logger, Hardening);
     }
 
     public SandboxOptions Options => _options;
@@ -56,40 +63,73 @@ internal sealed partial class SandboxHost
 
     public string CacheDirectory { get; }
 
+    public string HelpersDirectory { get; }
+
     /// <summary>Why no code can run here; empty when the sandbox is usable.</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Why C++ cannot be compiled here, or null.</summary>
     public string? CppProblem { get; }
 
+    /// <summary>Where each step gets its cgroup; null when cgroups cannot be used here (then per-process limits only).</summary>
+    public Cgroups? Cgroups { get; }
+
+    public string? CgroupProblem { get; }
+
+    /// <summary>The whole-run limits and the kernel filter in force, for the log (with the folders and reasons).</summary>
+    public string Hardening => string.Join("; ",
+        Cgroups is { } cgroups ? cgroups.Description : $"no cgroups ({CgroupProblem}): per-process limits only",
+        SandboxHelpers.HasSeccompFilter ? "seccomp deny-list" : "no seccomp filter");
+
+    /// <summary>The same without folders or reasons, for the health report, which anyone may read.</summary>
+    public string HardeningSummary => string.Join(", ",
+        Cgroups is { } cgroups ? $"cgroup v{cgroups.Version}" : "no cgroups (per-process limits only)",
+        SandboxHelpers.HasSeccompFilter ? "seccomp deny-list" : "no seccomp filter");
+
+    public bool FullyHardened => Cgroups is not null && SandboxHelpers.HasSeccompFilter;
+
     public string UnavailableMessage => "The code sandbox is unavailable: " + string.Join("; ", Problems) + ".";
 
-    /// <summary>The helper's path, or null when it could not be built (then time is wall time and memory unknown).</summary>
-    public Task<string?> MeasureHelperAsync() => _measure.Value;
+    /// <summary>The reaping and measuring helper, checked just now; null when it cannot be built (no C compiler).</summary>
+    public Task<string?> MeasureHelperAsync() => CppProblem is null ? _helpers.MeasureAsync() : Task.FromResult<string?>(null);
+
+    public Task<string?> SeccompFilterAsync() => _helpers.SeccompFilterAsync();
 
     /// <summary>bwrap arguments that make the system folders the sandbox's whole read-only root.</summary>
-    public IEnumerable<string> SystemMountArguments()
+    public IReadOnlyList<string> SystemMountArguments() => _systemMounts.Value;
+
+    private IEnumerable<string> FindSystemMounts()
     {
-        foreach (var folder in SystemFolders.Concat(_options.ExtraReadOnlyPaths))
+        var etc = new DirectoryInfo("/etc");
+        var etcEntries = etc.Exists ? EtcEntries.SelectMany(pattern => etc.EnumerateFileSystemInfos(pattern)).Select(e => e.FullName) : [];
+        foreach (var path in SystemFolders.Concat(etcEntries).Concat(_options.ExtraReadOnlyPaths))
         {
-            var info = new DirectoryInfo(folder);
-            if (info.LinkTarget is { } target)
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } target && SystemFolders.Contains(path))
             {
                 // Merged-/usr systems: /bin -> usr/bin must stay a link, not become a second mount.
                 yield return "--symlink";
                 yield return target;
-                yield return folder;
+                yield return path;
             }
-            else if (info.Exists)
+            else if (info.Exists || Directory.Exists(path))
             {
+                // Links elsewhere (/etc/localtime -> /usr/share/zoneinfo/...) are mounted as what they point to.
                 yield return "--ro-bind";
-                yield return folder;
-                yield return folder;
+                yield return path;
+                yield return path;
             }
         }
     }
 
-    private List<string> FindProblems()
+    /// <summary>The service user's own data folder; a random one in the temporary folder when there is none.</summary>
+    private static string DefaultWorkDirectory()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return data.Length > 0 ? Path.Combine(data, "codecrafts", "sandbox") : Directory.CreateTempSubdirectory("codecrafts-sandbox-").FullName;
+    }
+
+    private List<string> FindProblems(ILogger logger)
     {
         var problems = new List<string>();
         if (!OperatingSystem.IsLinux())
@@ -104,6 +144,16 @@ internal sealed partial class SandboxHost
         {
             Require(_options.SetprivPath, "util-linux");
         }
+        foreach (var folder in new[] { WorkDirectory, RunsDirectory, CacheDirectory, HelpersDirectory })
+        {
+            if (PrivateFolder.Ensure(folder) is { } problem)
+            {
+                // The details name folders and users: for the operator's log, not for the health report or learners.
+                LogWorkFolderRefused(logger, problem);
+                problems.Add("its work folder is not private (the log says why)");
+                break;
+            }
+        }
         return problems;
 
         void Require(string path, string package)
@@ -115,46 +165,18 @@ internal sealed partial class SandboxHost
         }
     }
 
-    private async Task<string?> BuildMeasureHelperAsync()
-    {
-        if (CppProblem is not null)
-        {
-            LogNoMeasureHelper(_logger, CppProblem);
-            return null;
-        }
-        await using var resource = typeof(SandboxHost).Assembly.GetManifestResourceStream("measure.c")
-            ?? throw new InvalidOperationException("The measure.c resource is missing from the assembly.");
-        using var source = new MemoryStream();
-        await resource.CopyToAsync(source);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(source.ToArray()))[..16];
-        var helper = Path.Combine(WorkDirectory, $"measure-{hash}");
-        if (File.Exists(helper))
-        {
-            return helper;
-        }
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Message} Code questions fail with an internal error until this is fixed")]
+    private static partial void LogUnavailable(ILogger logger, string message);
 
-        var sourcePath = Path.Combine(WorkDirectory, $"measure-{Guid.NewGuid():N}.c");
-        var building = sourcePath[..^2];
-        await File.WriteAllBytesAsync(sourcePath, source.ToArray());
-        try
-        {
-            // Our own trusted source, so it is compiled outside the sandbox.
-            var result = await HostProcess.RunAsync(_options.CppCompilerPath, ["-O2", "-x", "c", "-o", building, sourcePath], TimeSpan.FromSeconds(60));
-            if (result.ExitCode != 0)
-            {
-                LogNoMeasureHelper(_logger, result.Output);
-                return null;
-            }
-            File.Move(building, helper, overwrite: true);
-            return helper;
-        }
-        finally
-        {
-            File.Delete(sourcePath);
-            File.Delete(building);
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sandbox refuses its work folder: {Problem}")]
+    private static partial void LogWorkFolderRefused(ILogger logger, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sandbox's measuring helper could not be built ({Reason}); runs report wall time and no memory")]
-    private static partial void LogNoMeasureHelper(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandboxed programs run without cgroups because {Reason}: memory, processes and CPU time are bounded per process only, not per run")]
+    private static partial void LogNoCgroups(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sandbox has no seccomp filter for {Architecture}: programs may call every system call their user may")]
+    private static partial void LogNoSeccomp(ILogger logger, string architecture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local code sandbox: {Hardening}")]
+    private static partial void LogHardening(ILogger logger, string hardening);
 }

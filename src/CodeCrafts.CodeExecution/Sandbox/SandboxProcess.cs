@@ -6,17 +6,33 @@ using System.Text;
 namespace CodeCrafts.CodeExecution.Sandbox;
 
 /// <summary>
-/// Starts one step (see <see cref="SandboxCommandLine"/>), feeds its input,
-/// keeps at most the output limit of what it writes, and kills the whole tree at the wall-clock limit.
+/// Starts one step (see <see cref="SandboxCommandLine"/>) in a cgroup of its own when the host has them,
+/// feeds its input, keeps at most the output limit of what it writes, kills the whole tree at the
+/// wall-clock limit, and reads how it ended from the cgroup (or the measuring helper without one).
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal static class SandboxProcess
 {
+    /// <summary>Room in the cgroup for the wrappers (sh, the helper, bwrap and its init) beside the program's own limit.</summary>
+    private const int WrapperMemoryMb = 32;
+    private const int WrapperProcesses = 8;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task<StepOutcome> RunAsync(SandboxHost host, string? measureHelper, SandboxStep step, CancellationToken cancellationToken)
+    public static async Task<StepOutcome> RunAsync(SandboxHost host, SandboxStep step, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = SandboxCommandLine.StartInfo(host, measureHelper, step) };
+        var measure = await host.MeasureHelperAsync();
+        var seccomp = await host.SeccompFilterAsync();
+        using var cgroup = host.Cgroups?.Create(new CgroupLimits(
+            (long)(step.MemoryMb + WrapperMemoryMb) << 20, host.Options.MaxProcesses + WrapperProcesses, host.Options.CpuCoresPerRun));
+        var resources = new StepResources(
+            measure,
+            seccomp,
+            cgroup?.ProcsFiles ?? [],
+            Path.Combine(step.RunFolder, step.Name + ".started"),
+            cgroup is null && measure is not null ? Path.Combine(step.RunFolder, step.Name + ".stats") : null);
+
+        using var process = new Process { StartInfo = SandboxCommandLine.StartInfo(host, step, resources) };
         var clock = Stopwatch.StartNew();
         process.Start();
 
@@ -27,7 +43,7 @@ internal static class SandboxProcess
             {
                 try
                 {
-                    // bwrap's --die-with-parent and its PID namespace take down whatever this misses.
+                    // bwrap's --die-with-parent, its PID namespace and the cgroup take down whatever this misses.
                     process.Kill(entireProcessTree: true);
                 }
                 catch (InvalidOperationException)
@@ -65,12 +81,15 @@ internal static class SandboxProcess
             }
         }
         var elapsed = clock.Elapsed;
+        // Orphans the program left die before the figures are read, so their CPU time is in them.
+        cgroup?.KillAll();
         var output = await stdout;
         var errors = await stderr;
         await stdin;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var stats = measureHelper is null ? null : ReadStats(step.StatsFile);
+        var usage = cgroup?.Read();
+        var stats = resources.StatsFile is { } statsFile ? ReadStats(statsFile) : null;
         return new StepOutcome(
             process.ExitCode,
             wallExceeded,
@@ -78,10 +97,14 @@ internal static class SandboxProcess
             Decode(output),
             Decode(errors),
             elapsed,
-            stats?.CpuSeconds,
-            stats?.MaxRssKb,
-            stats is not null);
+            usage?.CpuSeconds ?? stats?.CpuSeconds,
+            usage?.PeakMemoryKb ?? stats?.MaxRssKb,
+            Started(resources.StartedFile),
+            usage?.OomKilled ?? false);
     }
+
+    private static bool Started(string path) =>
+        File.Exists(path) && File.ReadAllText(path).StartsWith("started", StringComparison.Ordinal);
 
     private static async Task WriteInputAsync(Stream stdin, byte[] input)
     {
@@ -137,6 +160,10 @@ internal static class SandboxProcess
 
     private static (double CpuSeconds, long MaxRssKb)? ReadStats(string path)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
         var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.Length == 3
                && int.TryParse(parts[0], CultureInfo.InvariantCulture, out _)

@@ -24,24 +24,28 @@ internal static class SandboxVerdicts
     };
 
     /// <summary>
-    /// True when the sandbox itself failed to start the program: the measuring helper left no figures
-    /// although nothing was killed, or (without the helper) bwrap complained.
+    /// True when the sandbox itself failed to start the program: the mark the sandbox leaves just
+    /// before it becomes the program is missing, although nothing was killed.
     /// </summary>
-    public static bool SandboxFailed(StepOutcome outcome, bool measured) =>
-        !outcome.WallTimeExceeded && !outcome.OutputLimitExceeded
-        && (measured ? !outcome.Measured : outcome.Stderr.StartsWith("bwrap:", StringComparison.Ordinal));
+    public static bool SandboxFailed(StepOutcome outcome) =>
+        !outcome.Started && !outcome.WallTimeExceeded && !outcome.OutputLimitExceeded;
 
-    public static TestRunResult Judge(StepOutcome outcome, TestInput test, RunLimits limits, bool measured)
+    public static TestRunResult Judge(StepOutcome outcome, TestInput test, RunLimits limits)
     {
         var time = outcome.CpuSeconds ?? outcome.WallTime.TotalSeconds;
         TestRunResult Result(Verdict verdict, string? message = null) =>
             new(verdict, outcome.Stdout, outcome.Stderr, Math.Round(time, 3), outcome.MaxRssKb, message);
 
-        if (SandboxFailed(outcome, measured))
+        if (SandboxFailed(outcome))
         {
             var reason = outcome.Stderr.Split('\n', 2)[0].Trim();
             return new TestRunResult(Verdict.InternalError, "", "", null, null,
                 reason.Length > 0 ? $"The sandbox could not start the program ({reason})." : "The sandbox could not start the program.");
+        }
+        if (outcome.OomKilled)
+        {
+            // The cgroup's own record: whichever of the run's processes the kernel killed, the run used too much.
+            return Result(Verdict.MemoryLimitExceeded, $"Memory limit of {limits.MemoryMb} MB exceeded.");
         }
         if (outcome.WallTimeExceeded)
         {

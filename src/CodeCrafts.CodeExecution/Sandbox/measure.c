@@ -1,16 +1,20 @@
 /*
  * The sandbox's two helpers in one small program.
  *
- * measure STATS-FILE PROGRAM [ARG...] runs inside the sandbox and records the program's CPU time and
- * peak memory, which the service cannot learn otherwise (the rusage never leaves bwrap); it writes
- * "<exit code or 128+signal> <cpu µs> <max RSS KiB>".
- *
  * measure --reap SECONDS PROGRAM [ARG...] runs outside, as the parent of the whole chain: a child
  * subreaper that waits for every orphan too. bwrap leaves its namespace's init behind when it exits;
- * without this, those zombies go to the machine's init, which may reap them late, and while they
- * wait they count against the sandbox user's process limit. After SECONDS it kills the chain itself
- * (bwrap --die-with-parent then ends the sandbox), a wall clock that holds even if the service died.
+ * without this, those zombies go to the machine's init, which may reap them late. After SECONDS it
+ * kills the chain itself (bwrap --die-with-parent then ends the sandbox), a wall clock that holds even
+ * if the service died. It closes every descriptor above 9 first: the service hands the sandbox only
+ * descriptors 0-9, and anything else it inherited must not reach learners' code.
+ *
+ * measure STATS-FD PROGRAM [ARG...] runs inside the sandbox when the host has no cgroups to account
+ * for the program: it records the program's CPU time and peak memory, writing
+ * "<exit code or 128+signal> <cpu µs> <max RSS KiB>" to descriptor STATS-FD. The program inherits
+ * neither that descriptor nor a way to reach it through /proc (this process is not dumpable).
  */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -31,7 +35,27 @@ static void on_alarm(int sig) {
   }
 }
 
+static void close_above_nine(void) {
+  DIR *fds = opendir("/proc/self/fd");
+  if (fds == NULL) {
+    for (int fd = 10; fd < 1024; fd++) {
+      close(fd);
+    }
+    return;
+  }
+  int own = dirfd(fds);
+  struct dirent *entry;
+  while ((entry = readdir(fds)) != NULL) {
+    int fd = atoi(entry->d_name);
+    if (fd > 9 && fd != own) {
+      close(fd);
+    }
+  }
+  closedir(fds);
+}
+
 static int reap(unsigned seconds, char **argv) {
+  close_above_nine();
   if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
     perror("measure: subreaper");
     return 125;
@@ -64,12 +88,12 @@ int main(int argc, char **argv) {
     return reap((unsigned)strtoul(argv[2], NULL, 10), argv + 3);
   }
   if (argc < 3) {
-    fprintf(stderr, "usage: measure STATS-FILE PROGRAM [ARG...]\n");
+    fprintf(stderr, "usage: measure STATS-FD PROGRAM [ARG...] | measure --reap SECONDS PROGRAM [ARG...]\n");
     return 125;
   }
-  int stats = open(argv[1], O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (stats < 0) {
-    perror("measure: stats file");
+  int stats = atoi(argv[1]);
+  if (stats < 3 || fcntl(stats, F_SETFD, FD_CLOEXEC) != 0 || prctl(PR_SET_DUMPABLE, 0) != 0) {
+    perror("measure: stats descriptor");
     return 125;
   }
   pid_t child = fork();

@@ -58,16 +58,15 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ReadingEtcShadowFails()
+    public async Task OfEtcOnlyTheToolchainsFilesAreVisible()
     {
         var result = await _sandbox.PythonAsync("""
-            try:
-                print(open("/etc/shadow").read()[:20])
-            except OSError as e:
-                print(type(e).__name__)
-            """, expected: "PermissionError\n");
+            import os
+            print([os.path.exists(p) for p in ["/etc/shadow", "/etc/passwd", "/etc/hostname", "/etc/ld.so.cache"]])
+            """, expected: "[False, False, False, True]\n");
 
-        Assert.Equal(Verdict.Accepted, result.Verdict);
+        Assert.True(File.Exists("/etc/passwd"));
+        Assert.True(result.Verdict == Verdict.Accepted, result.Tests[0].Stdout + result.Tests[0].Stderr);
     }
 
     [Fact]
@@ -85,31 +84,20 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
     [Fact]
     public async Task AForkBombIsContainedAndLeavesNoProcessBehind()
     {
-        var marker = Marker();
-        // RLIMIT_NPROC counts per user: a user of its own keeps the bomb from starving sandboxes that
-        // other tests (the migration worker's checks) run as nobody at the same time.
-        await using var sandbox = Sandbox.Create(new Dictionary<string, string?> { ["SandboxUserId"] = "64999", ["SandboxGroupId"] = "64999" });
+        var marker = SandboxProcesses.Marker();
 
-        var result = await sandbox.PythonAsync($$"""
-            import os
-            while True:
-                try:
-                    if os.fork() == 0:
-                        os.execv("/usr/bin/sleep", ["sleep", "600", "{{marker}}"])
-                except OSError:
-                    pass
-            """, cpuSeconds: 1);
-        var after = await sandbox.PythonAsync("print('ok')", expected: "ok\n");
+        var result = await _sandbox.PythonAsync(SandboxProcesses.ForkBomb(marker), cpuSeconds: 1);
+        var after = await _sandbox.PythonAsync("print('ok')", expected: "ok\n");
 
         Assert.Contains(result.Verdict, new[] { Verdict.TimeLimitExceeded, Verdict.RuntimeError });
-        Assert.Empty(ProcessesWith(marker));
+        Assert.Empty(SandboxProcesses.With(marker));
         Assert.Equal(Verdict.Accepted, after.Verdict);
     }
 
     [Fact]
     public async Task ADaemonStartedByTheProgramDoesNotOutliveTheRun()
     {
-        var marker = Marker();
+        var marker = SandboxProcesses.Marker();
 
         var result = await _sandbox.PythonAsync($$"""
             import os
@@ -122,7 +110,7 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
             """, expected: "done\n");
 
         Assert.Equal(Verdict.Accepted, result.Verdict);
-        Assert.Empty(ProcessesWith(marker));
+        Assert.Empty(SandboxProcesses.With(marker));
         Assert.Empty(Directory.GetFileSystemEntries(Sandbox.RunsDirectory));
     }
 
@@ -159,32 +147,5 @@ public sealed class SandboxIsolationTests : IAsyncDisposable
         var result = await ExternalProcess.RunAsync(helper!, ["--reap", "1", "/usr/bin/sleep", "600"], timeout: TimeSpan.FromSeconds(60));
 
         Assert.Equal(128 + 9, result.ExitCode);
-    }
-
-    /// <summary>A number sleep accepts as an extra argument, unique enough to find our processes by.</summary>
-    private static string Marker() => $"0.{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
-
-    private static List<int> ProcessesWith(string marker)
-    {
-        var found = new List<int>();
-        foreach (var folder in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(marker, StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // Gone while we looked.
-            }
-        }
-        return found;
     }
 }

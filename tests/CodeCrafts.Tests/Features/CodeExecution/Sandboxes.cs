@@ -3,6 +3,7 @@ using CodeCrafts.CodeExecution;
 using CodeCrafts.CodeExecution.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CodeCrafts.Tests.Features.CodeExecution;
 
@@ -44,7 +45,11 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public static string RunsDirectory => Path.Combine(WorkDirectory, "runs");
 
-    public static Sandbox Create(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A runner over the collection's work folder (or the one in <paramref name="settings"/>), logging into
+    /// <paramref name="logs"/> when given. A "WorkDirectory" of null leaves the service's default in force.
+    /// </summary>
+    public static Sandbox Create(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -55,7 +60,14 @@ internal sealed class Sandbox : IAsyncDisposable
             values[$"CodeExecution:Sandbox:{key}"] = value;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var provider = new ServiceCollection().AddLogging().AddCodeExecution(configuration).BuildServiceProvider(validateScopes: true);
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        var provider = services.AddCodeExecution(configuration).BuildServiceProvider(validateScopes: true);
         return new Sandbox(provider);
     }
 
