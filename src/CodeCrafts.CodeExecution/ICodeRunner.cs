@@ -29,7 +29,9 @@ public sealed class CodeRunnerBusyException(TimeSpan retryAfter)
 /// a lasting condition of the machine, not of the program, so callers answer 503 rather than grade it.
 /// </summary>
 public sealed class CodeRunnerUnavailableException(string reason)
-    : Exception($"{reason} Install the sandbox (sudo apt-get install -y bubblewrap python3 g++), or set JUDGE0_API_URL to use Judge0.")
+    : Exception(reason + (reason.Contains("(install ", StringComparison.Ordinal)
+        ? " Install what is missing (sudo apt-get install -y bubblewrap python3 g++), or set JUDGE0_API_URL to use Judge0."
+        : " Mend that, or set JUDGE0_API_URL to use Judge0."))
 {
     public string Reason { get; } = reason;
 }

@@ -35,7 +35,8 @@ public static partial class DatabaseSpans
         var verb = Verb().Match(sql);
         if (!verb.Success)
         {
-            return null;
+            // SAVEPOINT, RELEASE, SET …: its first word still says more than the database's name.
+            return sql.TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0].ToUpperInvariant();
         }
         var keyword = verb.Groups[1].Value.ToUpperInvariant();
         var table = (keyword switch

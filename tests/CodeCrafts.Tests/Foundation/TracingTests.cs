@@ -78,6 +78,7 @@ public sealed class TracingTests : IClassFixture<ApiFixture>, IDisposable
     [InlineData("DELETE FROM refresh_tokens WHERE \"ExpiresAt\" < now()", "DELETE refresh_tokens")]
     [InlineData("SELECT 1", "SELECT")]
     [InlineData("COMMIT", "COMMIT")]
+    [InlineData("SAVEPOINT __EFSavePoint", "SAVEPOINT")]
     [InlineData("", null)]
     public void ADatabaseSpanIsNamedByItsVerbAndFirstTable(string sql, string? expected) =>
         Assert.Equal(expected, DatabaseSpans.NameOf(sql));

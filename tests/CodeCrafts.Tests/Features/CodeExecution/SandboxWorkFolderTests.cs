@@ -82,10 +82,11 @@ public sealed class SandboxWorkFolderTests
             var logs = new CapturedLogs();
             await using var sandbox = Sandbox.Create(new Dictionary<string, string?> { ["WorkDirectory"] = folder }, logs);
 
-            var result = await sandbox.PythonAsync("print('ok')", expected: "ok\n");
+            var refused = await Assert.ThrowsAsync<CodeRunnerUnavailableException>(() => sandbox.PythonAsync("print('ok')", expected: "ok\n"));
             var health = await sandbox.Runner.CheckHealthAsync(TestContext.Current.CancellationToken);
 
-            Assert.Equal(Verdict.InternalError, result.Verdict);
+            Assert.Contains("work folder is not private", refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("apt-get", refused.Message, StringComparison.Ordinal);
             Assert.Equal(HealthStatus.Unhealthy, health.Status);
             Assert.Contains(logs.AtLeast(LogLevel.Error), m => m.Contains($"{folder} belongs to user 65533", StringComparison.Ordinal));
         }
