@@ -11,12 +11,14 @@ var signingKey = builder.AddSigningKeyParameter();
 var migrations = builder.AddProject<Projects.CodeCrafts_MigrationService>(ResourceNames.Migrations)
     .WithDatabase(infrastructure);
 
-builder.AddProject<Projects.CodeCrafts_Api>(ResourceNames.Api)
+var api = builder.AddProject<Projects.CodeCrafts_Api>(ResourceNames.Api)
     .WithDatabase(infrastructure)
     .WithCache(infrastructure)
     .WithEnvironment("SECRET_KEY", signingKey)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithReplicas(builder.Configuration.GetValue("CodeCrafts:ApiReplicas", 1));
+
+builder.AddWebApp(api);
 
 builder.Build().Run();
