@@ -48,7 +48,6 @@ internal static class WebAppExtensions
             // Vite binds the port itself: a fixed, bookmarkable URL rather than one behind the orchestrator's proxy.
             .WithHttpEndpoint(port: port, name: "http", isProxied: false)
             .WithArgs(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "scripts", "start-web.sh"), webDirectory, port.ToString())
-            .WithUrlForEndpoint("http", url => url.DisplayText = "Learn (web app)")
             .WithReference(api)
             .WaitFor(api)
             .WithEnvironment("BROWSER", "none")
