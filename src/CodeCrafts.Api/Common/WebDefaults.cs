@@ -41,6 +41,7 @@ internal static class WebDefaults
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddDocumentTransformer<ClientFriendlyContractTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "CodeCrafts API";

@@ -99,6 +99,7 @@ public sealed class LessonCatalog(IServiceScopeFactory scopes, IMemoryCache cach
             options?.MultipleAnswers ?? false,
             options?.BlankCount,
             q.Type == QuestionType.Code ? q.StarterCode ?? "" : null,
-            tests);
+            tests,
+            q.Type == QuestionType.Flashcard ? ContentJson.Deserialize<AnswerKey>(q.AnswerKeyJson).Back ?? "" : null);
     }
 }

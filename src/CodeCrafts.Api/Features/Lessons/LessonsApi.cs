@@ -29,7 +29,8 @@ internal static class LessonsApi
         group.MapGet("/{id:guid}", GetLesson)
             .WithName("GetLesson")
             .WithSummary("A lesson with its questions in order, without answers")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

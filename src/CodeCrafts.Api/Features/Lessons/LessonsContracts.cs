@@ -35,9 +35,12 @@ public sealed record VisibleTestView(string Stdin, string ExpectedStdout);
 /// <param name="BlankCount">Fill in the blank: how many answers to send, one per <c>___</c> in the prompt.</param>
 /// <param name="StarterCode">Code: the program to start from.</param>
 /// <param name="Tests">Code: the visible test cases (hidden ones are run but never shown).</param>
+/// <param name="Back">Flashcard: the back of the card. A flashcard is self-rated, so its back is no secret: the learner
+/// flips the card, compares, then rates how well they remembered.</param>
 public sealed record QuestionView(
     Guid Id, string Slug, QuestionType Type, int Order, string Prompt, int Difficulty, int XpReward, int TypicalSeconds,
-    IReadOnlyList<ChoiceView>? Choices, bool MultipleAnswers, int? BlankCount, string? StarterCode, IReadOnlyList<VisibleTestView>? Tests);
+    IReadOnlyList<ChoiceView>? Choices, bool MultipleAnswers, int? BlankCount, string? StarterCode, IReadOnlyList<VisibleTestView>? Tests,
+    string? Back);
 
 public sealed record LessonDetail(
     Guid Id, string Slug, string Title, string Summary, string Language, int Difficulty, int XpReward, int Order,

@@ -1,0 +1,3 @@
+export function IncomingChallengeAlerts() {
+  return null;
+}

@@ -1,0 +1,1 @@
+export { IncomingChallengeAlerts } from './IncomingChallengeAlerts';
