@@ -18,6 +18,10 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
       // Every journey signs up a new learner from 127.0.0.1; the per-IP limits are for the open internet.
       RateLimits__RegisterPerIp__PermitLimit: '1000',
       RateLimits__LoginPerIp__PermitLimit: '1000',
+      // A question answered wrong comes back for review after the first learning step: 5 s here instead of 1 min,
+      // so a review journey does not sit idle. The second step keeps its 10 minutes.
+      Reviews__LearningSteps__0: '00:00:05',
+      Reviews__LearningSteps__1: '00:10:00',
     },
   });
   process.env.E2E_WEB_URL = stack.webUrl;
