@@ -22,6 +22,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false, reportCompressedSize: true, chunkSizeWarningLimit: 700 },
   test: {
     environment: 'happy-dom',
+    environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
     setupFiles: ['./vitest.setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,

@@ -30,3 +30,4 @@ export type LeaderboardResponse = Schemas['LeaderboardResponse'];
 export type LeaderboardEntry = Schemas['LeaderboardEntry'];
 export type ProblemDetails = Schemas['ProblemDetails'];
 export type ValidationProblem = Schemas['HttpValidationProblemDetails'];
+export type DuelAnswerResult = Schemas['DuelAnswerResult'];

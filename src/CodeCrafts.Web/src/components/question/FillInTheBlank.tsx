@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { PromptText } from './PromptText';
 
 interface FillInTheBlankProps {
@@ -10,7 +11,11 @@ interface FillInTheBlankProps {
 
 /** The prompt itself, with an input where each ___ stands. */
 export function FillInTheBlank({ prompt, language, values, onChange, disabled }: FillInTheBlankProps) {
+  const host = useRef<HTMLDivElement>(null);
+  // Keyboard play: the first blank is ready for typing when the question appears.
+  useEffect(() => host.current?.querySelector('input')?.focus(), [prompt]);
   return (
+    <div ref={host}>
     <PromptText
       text={prompt}
       language={language}
@@ -24,5 +29,6 @@ export function FillInTheBlank({ prompt, language, values, onChange, disabled }:
         },
       }}
     />
+    </div>
   );
 }

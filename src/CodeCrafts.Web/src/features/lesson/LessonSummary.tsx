@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { Flame } from 'lucide-react';
 import styles from '@/components/player/player.module.css';
@@ -17,6 +18,9 @@ export function LessonSummary({ outcome }: { outcome: LessonOutcome }) {
   const accuracy = outcome.questionCount > 0 ? Math.round((outcome.firstTryCorrect / outcome.questionCount) * 100) : 0;
   const minutes = Math.floor(outcome.seconds / 60);
   const seconds = outcome.seconds % 60;
+  const back = useRef<HTMLAnchorElement>(null);
+  // Enter continues, as it did on every question.
+  useEffect(() => back.current?.focus(), []);
   return (
     <div className={`card ${styles.summary}`}>
       <div className={styles.celebrate} aria-hidden="true">
@@ -45,7 +49,7 @@ export function LessonSummary({ outcome }: { outcome: LessonOutcome }) {
           <Flame aria-hidden="true" size={20} style={{ verticalAlign: 'text-bottom' }} /> {outcome.streak}-day streak
         </p>
       )}
-      <Link to="/" className="btn btn-primary btn-block" autoFocus>
+      <Link ref={back} to="/" className="btn btn-primary btn-block">
         Back to Learn
       </Link>
     </div>

@@ -58,7 +58,7 @@ function ReviewRun({ items }: { items: DueReview[] }) {
         <EmptyState
           title={items.length === 0 ? 'All caught up!' : 'Review complete!'}
           action={
-            <Link to="/reviews" className="btn btn-primary" autoFocus>
+            <Link to="/reviews" className="btn btn-primary">
               Back to reviews
             </Link>
           }
