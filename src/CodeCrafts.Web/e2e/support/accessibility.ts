@@ -19,6 +19,9 @@ export async function expectNoSeriousAccessibilityViolations(page: Page, screen:
   );
   const found = results.violations
     .filter((v) => v.impact && blocking.includes(v.impact))
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map((v) => {
+      const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary ?? ''})`);
+      return `${v.impact} ${v.id}: ${v.help} — ${where.join('; ')}`;
+    });
   expect(found, `serious or critical axe violations on ${screen}`).toEqual([]);
 }

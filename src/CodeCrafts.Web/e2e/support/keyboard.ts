@@ -13,6 +13,8 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 60): Promi
 
 /** Answers the question on screen with the keys alone: 1–4 pick, Enter checks, Enter continues. */
 export async function answerWithKeyboard(page: Page, question: CurriculumQuestion): Promise<void> {
+  // Keys pressed before the question is on screen would go nowhere, as they would for a person.
+  await expect(page.getByRole('main').getByRole('region').getByRole('heading', { level: 1 })).toBeVisible();
   switch (question.type) {
     case 'multipleChoice':
       for (const n of correctOptionNumbers(question)) await page.keyboard.press(String(n));

@@ -45,7 +45,7 @@ export function lessonLink(page: Page, lesson: CurriculumLesson) {
 /** The lesson's entry in its track, with its state (New, In progress, Completed). */
 export function lessonEntry(page: Page, lesson: CurriculumLesson) {
   const track = lesson.language === 'cpp' ? 'C++ lessons' : 'Python lessons';
-  return page.getByRole('list', { name: track }).getByRole('listitem').filter({ has: lessonLink(page, lesson) });
+  return page.getByRole('list', { name: track }).getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title, exact: true }) });
 }
 
 export async function openLesson(page: Page, lesson: CurriculumLesson): Promise<void> {

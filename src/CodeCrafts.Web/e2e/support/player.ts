@@ -17,24 +17,30 @@ export async function writeCode(page: Page, code: string): Promise<void> {
   await expect(editor).toContainText(code.split('\n')[1] ?? code.split('\n')[0]!);
 }
 
+/** Picks the options or fills the blanks of the question on screen, without sending the answer. */
+export async function enterAnswer(page: Page, question: CurriculumQuestion, how: 'right' | 'wrong' = 'right'): Promise<void> {
+  if (question.type === 'multipleChoice') {
+    const role = question.correctOptionIds.length > 1 ? 'checkbox' : 'radio';
+    const picks = how === 'right' ? correctOptionTexts(question) : [wrongOptionText(question)];
+    for (const text of picks) await page.getByRole(role, { name: text, exact: true }).check();
+  } else if (question.type === 'fillInTheBlank') {
+    for (const [i, blank] of question.blanks.entries()) {
+      const value = how === 'right' ? blank.accepted[0]! : `${blank.accepted[0]}?`;
+      await page.getByRole('textbox', { name: blankName(i, question.blanks.length) }).fill(value);
+    }
+  } else {
+    throw new Error(`${question.slug}: a ${question.type} question is not entered with options or blanks`);
+  }
+}
+
 /** Answers the question on screen with the mouse, as the learner chooses, and waits for the verdict. */
 export async function answer(page: Page, question: CurriculumQuestion, how: 'right' | 'wrong' = 'right'): Promise<void> {
   switch (question.type) {
-    case 'multipleChoice': {
-      const role = question.correctOptionIds.length > 1 ? 'checkbox' : 'radio';
-      const picks = how === 'right' ? correctOptionTexts(question) : [wrongOptionText(question)];
-      for (const text of picks) await page.getByRole(role, { name: text, exact: true }).check();
+    case 'multipleChoice':
+    case 'fillInTheBlank':
+      await enterAnswer(page, question, how);
       await page.getByRole('button', { name: 'Check' }).click();
       break;
-    }
-    case 'fillInTheBlank': {
-      for (const [i, blank] of question.blanks.entries()) {
-        const value = how === 'right' ? blank.accepted[0]! : `${blank.accepted[0]}?`;
-        await page.getByRole('textbox', { name: blankName(i, question.blanks.length) }).fill(value);
-      }
-      await page.getByRole('button', { name: 'Check' }).click();
-      break;
-    }
     case 'flashcard': {
       await page.getByRole('button', { name: 'Show answer' }).click();
       await page.getByRole('group', { name: 'How well did you remember?' }).getByRole('button', { name: how === 'right' ? 'Good' : 'Again' }).click();

@@ -1,4 +1,5 @@
 import { test, expect } from '../support/fixtures.ts';
+import { expectNoSeriousAccessibilityViolations } from '../support/accessibility.ts';
 import { lesson } from '../support/curriculum.ts';
 import { goTo, lessonEntry, newLearner, openLesson, signUp } from '../support/learner.ts';
 import { answer, continueToNext, playLessonRight } from '../support/player.ts';
@@ -31,6 +32,7 @@ test('a new learner signs up, completes Python lesson 1 and a code question, and
     await answer(page, question, 'right');
     if (question.type === 'code') {
       await expect(page.getByRole('region', { name: 'Submission' }).getByRole('heading')).toHaveText(/Submission: (\d+) of \1 tests passed/);
+      await expectNoSeriousAccessibilityViolations(page, 'code question with its test results');
     }
     await continueToNext(page);
   }

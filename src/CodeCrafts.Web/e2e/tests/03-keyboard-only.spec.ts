@@ -10,6 +10,7 @@ test('a learner completes a lesson with the keyboard alone', async ({ page }) =>
 
   await tabTo(page, lessonLink(page, variables));
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toBeVisible();
   for (const question of variables.questions) await answerWithKeyboard(page, question);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Lesson complete!' })).toBeVisible();

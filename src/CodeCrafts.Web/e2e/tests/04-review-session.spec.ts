@@ -2,7 +2,7 @@ import { test, expect } from '../support/fixtures.ts';
 import { lesson } from '../support/curriculum.ts';
 import { goTo, newLearner, openLesson, signUp } from '../support/learner.ts';
 import { answer, continueToNext } from '../support/player.ts';
-import { questionOnScreen } from '../support/reviews.ts';
+import { questionOnScreen } from '../support/recognise.ts';
 
 const variables = lesson('python-02-variables-and-types');
 
@@ -21,7 +21,7 @@ test('a learner reviews the questions they got wrong once they come due', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText('2 questions are due', { exact: false })).toBeVisible({ timeout: 3000 });
+    await expect(page.getByText('2 questions are due', { exact: false })).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
   await expect(page.getByRole('list', { name: 'Due reviews, most at risk first' }).getByRole('listitem')).toHaveCount(2);
 
