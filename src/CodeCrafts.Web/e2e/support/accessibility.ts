@@ -23,5 +23,6 @@ export async function expectNoSeriousAccessibilityViolations(page: Page, screen:
       const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary ?? ''})`);
       return `${v.impact} ${v.id}: ${v.help} — ${where.join('; ')}`;
     });
-  expect(found, `serious or critical axe violations on ${screen}`).toEqual([]);
+  // Soft: one run lists every screen's violations, and the test still fails.
+  expect.soft(found, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
