@@ -41,6 +41,7 @@ function messageForStatus(status: number, problem: Problem | undefined): string 
   if (status === 0) return 'We can’t reach CodeCrafts. Check your connection and try again.';
   if (status === 429) return 'Too many tries in a short time. Wait a moment, then try again.';
   if (status === 503) return 'CodeCrafts is busy right now. Please try again in a moment.';
+  if (status === 502 || status === 504) return 'We can’t reach CodeCrafts right now. Please try again in a moment.';
   if (status >= 500) return 'Something went wrong on our side. Please try again.';
   if (status === 401) return problem?.detail ?? 'Your session has ended. Please sign in again.';
   if (status === 403) return 'That isn’t yours to open.';
@@ -76,6 +77,8 @@ export function fieldErrors(error: unknown, fieldForStatus: Record<number, strin
 /** Errors that no field of the form claims, to show at the top of the form. */
 export function formLevelMessage(error: unknown, fields: readonly string[], fieldForStatus: Record<number, string> = {}): string | undefined {
   if (!error) return undefined;
+  // Outages have the banner at the top of every screen; repeating them in the form would say it twice.
+  if (error instanceof ApiError && error.isOutage) return undefined;
   const byField = fieldErrors(error, fieldForStatus);
   const unclaimed = Object.keys(byField).filter((f) => !fields.includes(f));
   if (Object.keys(byField).length > 0 && unclaimed.length === 0) return undefined;

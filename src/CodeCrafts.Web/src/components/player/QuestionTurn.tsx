@@ -57,7 +57,11 @@ export function QuestionTurn({ question, language, frame, context, onAnswered, o
       dailyGoalJustReached={result.dailyGoalReached && context.goalReachedBefore === false}
       onContinue={() => onContinue(result)}
     >
-      {result.code && <TestResults judgement={result.code} title="Submission" />}
+      {result.code && (
+        <p>
+          {result.code.passed} of {result.code.total} tests passed.
+        </p>
+      )}
     </AnswerFeedback>
   ) : question.type === 'Flashcard' ? (
     attempt.error ? <CheckBar label="Try again" disabled={false} busy={attempt.isChecking} error={<ErrorLine error={attempt.error} />} onCheck={() => lastRating && rate(lastRating)} /> : null
@@ -75,6 +79,12 @@ export function QuestionTurn({ question, language, frame, context, onAnswered, o
   return (
     <PlayerFrame {...frame} footer={footer}>
       <QuestionStage question={question} language={language} draft={draft} onDraftChange={setDraft} onRate={rate} locked={Boolean(result) || attempt.isChecking} />
+      {/* The full test report stays in the page, not in the feedback bar, so a phone still sees the question. */}
+      {result?.code && (
+        <div style={{ marginTop: 'var(--space-5)' }}>
+          <TestResults judgement={result.code} title="Submission" />
+        </div>
+      )}
     </PlayerFrame>
   );
 }

@@ -6,14 +6,15 @@ import styles from './ui.module.css';
 /** The one place an outage shows: what happened, and a retry that waits as long as the server asked. */
 export function ServiceBanner() {
   const outage = useOutage();
-  const [now, setNow] = useState(() => Date.now());
-  const waitSeconds = outage ? Math.ceil((outage.retryAt - now) / 1000) : 0;
+  const [, tick] = useState(0);
+  const waitSeconds = outage ? Math.max(0, Math.ceil((outage.retryAt - Date.now()) / 1000)) : 0;
 
+  // Re-render each quarter second while the server asked us to wait, so the countdown moves and the button wakes up.
   useEffect(() => {
-    if (!outage || outage.retryAt <= Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    if (waitSeconds <= 0) return;
+    const timer = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(timer);
-  }, [outage]);
+  }, [waitSeconds > 0, outage]);
 
   if (!outage) return null;
   return (

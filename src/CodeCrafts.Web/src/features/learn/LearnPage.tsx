@@ -43,9 +43,7 @@ export function LearnPage() {
             <>
               <StreakFlame days={stats.data.currentStreak} />
               <LevelCard stats={stats.data} />
-              <div className={styles.statWide}>
-                <DailyGoal todayXp={stats.data.todayXp} goal={stats.data.dailyGoal} />
-              </div>
+              <DailyGoal todayXp={stats.data.todayXp} goal={stats.data.dailyGoal} />
             </>
           ) : stats.error ? (
             <div className={styles.statWide}>
@@ -56,9 +54,7 @@ export function LearnPage() {
               <Skeleton height={110} count={2} />
             </LoadingRegion>
           )}
-          <div className={styles.statWide}>
-            {reviewsDue.data !== undefined ? <ReviewsDue count={reviewsDue.data} /> : <Skeleton height={110} />}
-          </div>
+          {reviewsDue.data !== undefined ? <ReviewsDue count={reviewsDue.data} /> : <Skeleton height={110} />}
         </aside>
         <div>
           {catalogue.data ? (
