@@ -23,3 +23,13 @@ public sealed class CodeRunnerBusyException(TimeSpan retryAfter)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>
+/// No runner can run this language here (the sandbox's tools are missing, and no Judge0 is configured):
+/// a lasting condition of the machine, not of the program, so callers answer 503 rather than grade it.
+/// </summary>
+public sealed class CodeRunnerUnavailableException(string reason)
+    : Exception($"{reason} Install the sandbox (sudo apt-get install -y bubblewrap python3 g++), or set JUDGE0_API_URL to use Judge0.")
+{
+    public string Reason { get; } = reason;
+}

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
                 options.UseNpgsql(connection.ConnectionString, npgsql =>
                 {
                     npgsql.MigrationsHistoryTable("__ef_migrations_history");
+                    npgsql.ConfigureDataSource(dataSource => dataSource.ConfigureTracing(DatabaseSpans.Configure));
                     if (retryOnFailure)
                     {
                         npgsql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null);
@@ -39,7 +40,7 @@ public static class DataServiceCollectionExtensions
                 options.UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")));
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<CodeCraftsDbContext>(HealthCheckName, tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: ["ready"]);
         return connection;
     }
 }

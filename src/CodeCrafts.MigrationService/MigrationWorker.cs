@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CodeCrafts.Data;
 using CodeCrafts.MigrationService.Curriculum;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CodeCrafts.MigrationService;
 
@@ -25,7 +27,21 @@ internal sealed partial class MigrationWorker(
             var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
 
             var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(ct => db.Database.MigrateAsync(ct), stoppingToken);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                var connectionString = scope.ServiceProvider.GetRequiredService<DatabaseConnection>().ConnectionString;
+                if (await strategy.ExecuteAsync(ct => PostgresDatabase.EnsureExistsAsync(connectionString, ct), stoppingToken))
+                {
+                    LogCreated(logger);
+                }
+            }
+            await strategy.ExecuteAsync(async ct =>
+            {
+                // EF Core reads the history table before it creates it, and logs that failed read as an Error on
+                // every fresh database; created first, the first start is as quiet as any other.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+                await db.Database.MigrateAsync(ct);
+            }, stoppingToken);
             LogMigrated(logger, db.Provider);
 
             var result = await scope.ServiceProvider.GetRequiredService<CurriculumSeeder>().SeedAsync(stoppingToken);
@@ -46,6 +62,9 @@ internal sealed partial class MigrationWorker(
             lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database created")]
+    private static partial void LogCreated(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);

@@ -3,7 +3,14 @@ using CodeCrafts.Data;
 using CodeCrafts.MigrationService;
 using CodeCrafts.MigrationService.Curriculum;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Judging the code questions needs a working code runner, so it is asked for explicitly (tests and CI do);
+// a plain start seeds without it and works on a machine that has no sandbox.
+const string VerifyCodeSwitch = "--verify-code";
+var builder = Host.CreateApplicationBuilder(args.Where(a => a != VerifyCodeSwitch).ToArray());
+if (args.Contains(VerifyCodeSwitch))
+{
+    builder.Configuration[$"{CurriculumOptions.Section}:{nameof(CurriculumOptions.VerifyCodeQuestions)}"] = "true";
+}
 
 builder.AddServiceDefaults();
 builder.AddCodeCraftsData(retryOnFailure: true);

@@ -3,7 +3,7 @@ using Scalar.AspNetCore;
 
 namespace CodeCrafts.Api.Common;
 
-/// <summary>The HTTP conventions every feature relies on (DESIGN.md §4).</summary>
+/// <summary>The HTTP conventions every feature relies on (docs/architecture.md, "The HTTP contract").</summary>
 internal static class WebDefaults
 {
     public const string CorsPolicy = "frontend";

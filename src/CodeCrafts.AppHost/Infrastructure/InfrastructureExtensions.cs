@@ -14,11 +14,11 @@ internal static class InfrastructureExtensions
 {
     public static CodeCraftsInfrastructure AddCodeCraftsInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var choice = InfrastructureModeSelector.Select(builder.Configuration);
+        var choice = InfrastructureModeSelector.Select(builder.Configuration, MachineFacts.Probe(builder.Configuration));
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
             e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CodeCrafts.Infrastructure")
-                .LogInformation("Infrastructure mode: {Mode}, because {Reason}", choice.Mode, choice.Reason);
+                .LogInformation("Infrastructure mode: {Summary}", choice.Summary);
             return Task.CompletedTask;
         });
 
@@ -33,10 +33,9 @@ internal static class InfrastructureExtensions
                     null);
 
             case InfrastructureMode.Local:
-                var binaries = choice.Binaries!;
                 return new CodeCraftsInfrastructure(choice.Mode,
-                    builder.AddLocalPostgres(ResourceNames.Postgres, binaries.PostgresBinDirectory, dataDirectory),
-                    builder.AddLocalRedis(ResourceNames.Cache, binaries.RedisServer, dataDirectory),
+                    builder.AddLocalPostgres(ResourceNames.Postgres, choice.PostgresBinDirectory!, dataDirectory),
+                    choice.RedisServer is { } redisServer ? builder.AddLocalRedis(ResourceNames.Cache, redisServer, dataDirectory) : null,
                     null);
 
             default:

@@ -1,7 +1,7 @@
 namespace CodeCrafts.AppHost.Infrastructure;
 
-/// <summary>Where PostgreSQL and Redis come from (DESIGN.md §1, "Infrastructure modes").</summary>
-internal enum InfrastructureMode
+/// <summary>Where PostgreSQL and Redis come from (docs/architecture.md, "How it starts").</summary>
+public enum InfrastructureMode
 {
     /// <summary>Containers through Docker or Podman, as the Aspire docs show.</summary>
     Containers,

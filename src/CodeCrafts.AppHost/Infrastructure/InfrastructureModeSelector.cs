@@ -1,117 +1,113 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeCrafts.AppHost.Infrastructure;
 
-internal sealed record InfrastructureChoice(InfrastructureMode Mode, string Reason, LocalBinaries? Binaries);
-
-internal sealed record LocalBinaries(string PostgresBinDirectory, string RedisServer);
-
 /// <summary>
-/// Picks the infrastructure mode: configuration first, else the first of containers, local, embedded
-/// that this machine can run. A container resource without an engine never becomes healthy and
-/// everything waiting on it hangs, so the runtime is probed rather than assumed.
+/// The decision, and the one line that explains it: which database and cache the services get, what is
+/// missing, and the apt-get line that would enable the rest. PostgreSQL and Redis are decided each on its
+/// own, so a machine with PostgreSQL but no Redis runs on PostgreSQL (boards and streaks then come from it).
 /// </summary>
-internal static class InfrastructureModeSelector
+public sealed record InfrastructureChoice(
+    InfrastructureMode Mode,
+    string? PostgresBinDirectory,
+    string? RedisServer,
+    string Summary)
+{
+    /// <summary>Whether the services get a Redis (a container, or the machine's redis-server).</summary>
+    public bool HasCache => Mode == InfrastructureMode.Containers || RedisServer is not null;
+}
+
+public static class InfrastructureModeSelector
 {
     public const string ConfigurationKey = "CodeCrafts:Infrastructure";
 
-    public static InfrastructureChoice Select(IConfiguration configuration)
+    public static InfrastructureChoice Select(IConfiguration configuration, MachineFacts facts)
     {
-        var binaries = FindLocalBinaries(configuration);
         var configured = configuration[ConfigurationKey];
+        InfrastructureMode mode;
+        string why;
         if (!string.IsNullOrWhiteSpace(configured) && !configured.Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
-            if (!Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out var mode))
+            if (!Enum.TryParse(configured, ignoreCase: true, out mode) || !Enum.IsDefined(mode))
             {
                 throw new InvalidOperationException($"{ConfigurationKey} must be auto, containers, local or embedded (got '{configured}').");
             }
-            if (mode == InfrastructureMode.Local && binaries is null)
+            if (mode == InfrastructureMode.Local && facts.PostgresBinDirectory is null)
             {
-                throw new InvalidOperationException($"{ConfigurationKey}=local needs PostgreSQL (initdb, postgres) and redis-server installed; see README.");
+                throw new InvalidOperationException(
+                    $"{ConfigurationKey}=local needs PostgreSQL's binaries (initdb, postgres): sudo apt-get install -y postgresql");
             }
-            return new InfrastructureChoice(mode, $"{ConfigurationKey} is '{configured}'", binaries);
+            why = $"{ConfigurationKey} is '{configured}'";
+        }
+        else if (facts.ContainerRuntime is { } runtime)
+        {
+            (mode, why) = (InfrastructureMode.Containers, $"container runtime '{runtime}' answers");
+        }
+        else if (facts.PostgresBinDirectory is not null)
+        {
+            (mode, why) = (InfrastructureMode.Local, "no container runtime answers");
+        }
+        else
+        {
+            (mode, why) = (InfrastructureMode.Embedded, "no container runtime answers and PostgreSQL is not installed");
         }
 
-        if (ContainerRuntimeAnswers(out var runtime))
-        {
-            return new InfrastructureChoice(InfrastructureMode.Containers, $"container runtime '{runtime}' answers", binaries);
-        }
-        if (binaries is not null)
-        {
-            return new InfrastructureChoice(InfrastructureMode.Local,
-                $"no container runtime answers; found PostgreSQL in {binaries.PostgresBinDirectory} and {binaries.RedisServer}", binaries);
-        }
-        return new InfrastructureChoice(InfrastructureMode.Embedded,
-            "no container runtime answers and no PostgreSQL/Redis binaries were found; using SQLite without Redis", null);
+        var redis = mode == InfrastructureMode.Local ? facts.RedisServer : null;
+        var postgres = mode == InfrastructureMode.Local ? facts.PostgresBinDirectory : null;
+        return new InfrastructureChoice(mode, postgres, redis, Describe(mode, why, postgres, redis, facts));
     }
 
-    private static LocalBinaries? FindLocalBinaries(IConfiguration configuration)
+    private static string Describe(InfrastructureMode mode, string why, string? postgres, string? redis, MachineFacts facts)
     {
-        var pgBin = configuration["CodeCrafts:PostgresBinDirectory"];
-        if (string.IsNullOrWhiteSpace(pgBin) && Directory.Exists("/usr/lib/postgresql"))
+        var parts = new List<string>();
+        var install = new List<string>();
+        switch (mode)
         {
-            // Debian installs each major version side by side; the newest wins.
-            pgBin = Directory.EnumerateDirectories("/usr/lib/postgresql")
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
-                .FirstOrDefault();
+            case InfrastructureMode.Containers:
+                parts.Add("database: PostgreSQL container; cache: Redis container");
+                break;
+            case InfrastructureMode.Local:
+                parts.Add($"database: PostgreSQL from {postgres} on loopback");
+                if (redis is not null)
+                {
+                    parts.Add($"cache: {redis} on loopback");
+                }
+                else
+                {
+                    parts.Add("cache: none, redis-server is missing (boards and streaks come from PostgreSQL; live duel events reach one Api replica only)");
+                    install.Add("redis-server");
+                }
+                break;
+            default:
+                parts.Add("database: SQLite file; cache: none (boards and streaks come from the database)");
+                if (facts.PostgresBinDirectory is null)
+                {
+                    install.Add("postgresql");
+                }
+                if (facts.RedisServer is null)
+                {
+                    install.Add("redis-server");
+                }
+                break;
         }
-        pgBin ??= FindOnPath("postgres") is { } onPath ? Path.GetDirectoryName(onPath) : null;
 
-        var redis = configuration["CodeCrafts:RedisServer"] ?? FindOnPath("redis-server");
-        return pgBin is not null && File.Exists(Path.Combine(pgBin, "postgres")) && redis is not null && File.Exists(redis)
-            ? new LocalBinaries(pgBin, redis)
-            : null;
+        if (facts.UsesJudge0)
+        {
+            parts.Add("code runner: Judge0 (JUDGE0_API_URL)");
+        }
+        else if (facts.MissingSandboxTools.Count == 0)
+        {
+            parts.Add("code runner: local sandbox (bubblewrap)");
+        }
+        else
+        {
+            parts.Add("code runner: none, " + string.Join(", ", facts.MissingSandboxTools.Select(t => t.Path))
+                + " missing (code answers get 503 until it is installed or JUDGE0_API_URL is set)");
+            install.AddRange(facts.MissingSandboxTools.Select(t => t.Package));
+        }
+
+        var line = $"{mode}, because {why}. " + string.Join("; ", parts) + ".";
+        var packages = install.Distinct().ToList();
+        return packages.Count == 0 ? line : line + $" To enable the rest: sudo apt-get install -y {string.Join(' ', packages)}";
     }
-
-    private static bool ContainerRuntimeAnswers(out string runtime)
-    {
-        foreach (var candidate in new[] { "docker", "podman" })
-        {
-            if (FindOnPath(candidate) is { } path && Succeeds(path, "info", TimeSpan.FromSeconds(5)))
-            {
-                runtime = candidate;
-                return true;
-            }
-        }
-        runtime = "";
-        return false;
-    }
-
-    private static bool Succeeds(string file, string arguments, TimeSpan timeout)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return false;
-            }
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return false;
-            }
-            return process.ExitCode == 0;
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }

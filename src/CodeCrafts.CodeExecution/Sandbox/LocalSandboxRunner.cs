@@ -30,22 +30,24 @@ internal sealed partial class LocalSandboxRunner(
         {
             if (host.Problems.Count > 0)
             {
-                result = CodeRunResult.Internal(host.UnavailableMessage);
+                throw new CodeRunnerUnavailableException(host.UnavailableMessage);
             }
-            else if (request.Language == CodeLanguage.Cpp17 && host.CppProblem is not null)
+            if (request.Language == CodeLanguage.Cpp17 && host.CppProblem is not null)
             {
-                result = CodeRunResult.Internal($"C++ cannot run here: {host.CppProblem}.");
+                throw new CodeRunnerUnavailableException($"C++ cannot run here: {host.CppProblem}.");
             }
-            else
-            {
-                using var slot = await gate.EnterAsync(cancellationToken);
-                activity.Timing("queue", clock.Elapsed);
-                result = await RunInSandboxAsync(request, activity, cancellationToken);
-            }
+            using var slot = await gate.EnterAsync(cancellationToken);
+            activity.Timing("queue", clock.Elapsed);
+            result = await RunInSandboxAsync(request, activity, cancellationToken);
         }
         catch (CodeRunnerBusyException)
         {
             activity?.SetTag("codecrafts.code.verdict", "Busy");
+            throw;
+        }
+        catch (CodeRunnerUnavailableException)
+        {
+            activity?.SetTag("codecrafts.code.verdict", "Unavailable");
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

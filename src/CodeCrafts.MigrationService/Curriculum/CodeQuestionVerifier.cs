@@ -1,6 +1,7 @@
 using CodeCrafts.CodeExecution;
 using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.MigrationService.Curriculum;
@@ -8,15 +9,25 @@ namespace CodeCrafts.MigrationService.Curriculum;
 /// <summary>
 /// Before anything is written, runs every code question's reference solution (it must pass every
 /// test) and its wrong solutions (each must fail one), so a broken question never reaches learners.
-/// Off only when Curriculum:VerifyCodeQuestions is false.
+/// On only when asked (<c>--verify-code</c> or Curriculum:VerifyCodeQuestions); otherwise it only says
+/// whether code answers will work here, so that a machine without a sandbox still gets its curriculum.
 /// </summary>
-internal sealed partial class CodeQuestionVerifier(ICodeJudge judge, IOptions<CurriculumOptions> options, ILogger<CodeQuestionVerifier> logger)
+internal sealed partial class CodeQuestionVerifier(
+    ICodeJudge judge, ICodeRunner runner, IOptions<CurriculumOptions> options, ILogger<CodeQuestionVerifier> logger)
 {
     public async Task VerifyAsync(IReadOnlyList<SeedLesson> lessons, CancellationToken cancellationToken)
     {
         if (!options.Value.VerifyCodeQuestions)
         {
-            LogSkipped(logger);
+            var health = await runner.CheckHealthAsync(cancellationToken);
+            if (health.Status == HealthStatus.Healthy)
+            {
+                LogSkipped(logger);
+            }
+            else
+            {
+                LogNoRunner(logger, runner.Name, health.Description ?? "it does not answer");
+            }
             return;
         }
         var checks = lessons
@@ -68,8 +79,11 @@ internal sealed partial class CodeQuestionVerifier(ICodeJudge judge, IOptions<Cu
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Code questions were not verified (Curriculum:VerifyCodeQuestions is false)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Code questions were not verified (run the worker with --verify-code to judge their solutions)")]
     private static partial void LogSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The curriculum is seeded, but code answers will get 503 until a code runner works here: {Runner}: {Reason} Install it with 'sudo apt-get install -y bubblewrap python3 g++', or set JUDGE0_API_URL.")]
+    private static partial void LogNoRunner(ILogger logger, string runner, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Code questions verified: {Checks} reference and wrong solutions judged")]
     private static partial void LogVerified(ILogger logger, int checks);

@@ -7,14 +7,15 @@ internal static class MigrationWorker
 {
     private static readonly string Dll = Locate();
 
-    public static Task<ProcessResult> RunAsync(IDictionary<string, string?> environment)
+    /// <param name="verifyCode">Judge every code question's solutions first (the worker's --verify-code), as CI must.</param>
+    public static Task<ProcessResult> RunAsync(IDictionary<string, string?> environment, bool verifyCode = false)
     {
         var env = new Dictionary<string, string?>(environment)
         {
             ["DOTNET_ENVIRONMENT"] = "Testing",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
         };
-        return ExternalProcess.RunAsync("dotnet", ["exec", Dll], env, TimeSpan.FromMinutes(2));
+        return ExternalProcess.RunAsync("dotnet", verifyCode ? ["exec", Dll, "--verify-code"] : ["exec", Dll], env, TimeSpan.FromMinutes(2));
     }
 
     private static string Locate()

@@ -84,7 +84,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var result = await MigrationWorker.RunAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings__codecrafts"] = ConnectionString(TemplateDatabase),
-        });
+        }, verifyCode: true);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"The migration worker failed on the template database:\n{result.Output}");

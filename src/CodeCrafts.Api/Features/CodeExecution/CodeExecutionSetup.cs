@@ -1,18 +1,19 @@
 using CodeCrafts.CodeExecution;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CodeCrafts.Api.Features.CodeExecution;
 
-/// <summary>Code execution in the Api: the runner and judge, their readiness check, and 503 for a full queue.</summary>
+/// <summary>Code execution in the Api: the runner and judge, their readiness check, and 503 for a full queue or a missing runner.</summary>
 internal static class CodeExecutionSetup
 {
     public static WebApplicationBuilder AddCodeExecution(this WebApplicationBuilder builder)
     {
         builder.Services.AddCodeExecution(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<CodeRunnerHealthCheck>(CodeRunnerHealthCheck.Name, tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<CodeRunnerHealthCheck>(CodeRunnerHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         // Exception handlers are tried in registration order and the general one takes everything,
         // so this one goes first whatever order Program.cs adds the features in.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, CodeRunnerBusyExceptionHandler>());
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, CodeRunnerExceptionHandler>());
         return builder;
     }
 }

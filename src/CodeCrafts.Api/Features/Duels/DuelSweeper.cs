@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ internal sealed record SweepReport(int Expired, int Matched, int BotAnswersAnnou
 /// One pass of the duel housekeeping that every Api replica runs: expire stale challenges, pair or bot-match
 /// waiting players, announce bot answers whose time came, and finish duels that are over. Every step is a
 /// conditional update or a SKIP LOCKED claim, so replicas sweeping at the same moment share the work and
-/// never do any of it twice.
+/// never do any of it twice. The polls run outside any trace (their database spans are dropped), and a
+/// <c>duel.sweep</c> trace starts only once a sweep finds work, so an idle service leaves the traces page empty.
 /// </summary>
 internal sealed class DuelSweeper(
     CodeCraftsDbContext db, Matchmaker matchmaker, MatchmakingQueue queue, DuelFinisher finisher,
@@ -21,7 +23,7 @@ internal sealed class DuelSweeper(
 
     public async Task<SweepReport> RunOnceAsync(CancellationToken ct)
     {
-        using var activity = DuelTelemetry.Source.StartActivity("duel.sweep");
+        using var trace = new SweepTrace();
         var now = time.GetUtcNow();
 
         var expired = await db.Duels
@@ -29,11 +31,12 @@ internal sealed class DuelSweeper(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DuelStatus.Expired), ct);
         if (expired > 0)
         {
+            trace.Enter()?.SetTag("codecrafts.duels.expired", expired);
             DuelTelemetry.Closed.Add(expired, new KeyValuePair<string, object?>("status", "expired"));
         }
 
-        var matched = await MatchWaitingAsync(ct);
-        var announced = await AnnounceBotAnswersAsync(now, ct);
+        var matched = await MatchWaitingAsync(trace, ct);
+        var announced = await AnnounceBotAnswersAsync(trace, now, ct);
 
         var over = await db.Duels.AsNoTracking()
             .Where(d => d.Status == DuelStatus.Active
@@ -44,6 +47,10 @@ internal sealed class DuelSweeper(
             .Select(d => d.Id)
             .Take(Batch)
             .ToListAsync(ct);
+        if (over.Count > 0)
+        {
+            trace.Enter();
+        }
         var finished = 0;
         foreach (var id in over)
         {
@@ -52,7 +59,7 @@ internal sealed class DuelSweeper(
         return new SweepReport(expired, matched, announced, finished);
     }
 
-    private async Task<int> MatchWaitingAsync(CancellationToken ct)
+    private async Task<int> MatchWaitingAsync(SweepTrace trace, CancellationToken ct)
     {
         var waiting = await db.Duels.AsNoTracking()
             .Where(d => d.Status == DuelStatus.Pending && d.OpponentKind == OpponentKind.User && d.OpponentId == null)
@@ -60,6 +67,10 @@ internal sealed class DuelSweeper(
             .Take(Batch)
             .Join(db.Users, d => d.ChallengerId, u => u.Id, (d, u) => new { d.Id, d.Language, d.ChallengerId, d.CreatedAt, u.Rating })
             .ToListAsync(ct);
+        if (waiting.Count > 0)
+        {
+            trace.Enter();
+        }
 
         // Entries written while Redis was away are not in its index yet; members whose entries were
         // closed elsewhere are dropped. Skipped when Redis is away.
@@ -95,13 +106,17 @@ internal sealed class DuelSweeper(
     /// Publishes the bot's answers whose time has come. The cursor <see cref="Duel.NextBotAnswerAt"/> is moved by a
     /// conditional update, and only the replica whose update succeeded publishes, so each answer is announced once.
     /// </summary>
-    private async Task<int> AnnounceBotAnswersAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<int> AnnounceBotAnswersAsync(SweepTrace trace, DateTimeOffset now, CancellationToken ct)
     {
         var due = await db.Duels.AsNoTracking()
             .Where(d => d.Status == DuelStatus.Active && d.NextBotAnswerAt <= now)
             .OrderBy(d => d.NextBotAnswerAt)
             .Take(Batch)
             .ToListAsync(ct);
+        if (due.Count > 0)
+        {
+            trace.Enter();
+        }
         var announced = 0;
         foreach (var duel in due)
         {
@@ -133,4 +148,25 @@ internal sealed class DuelSweeper(
         }
         return announced;
     }
+}
+
+/// <summary>
+/// The sweep's trace, started by the first step that finds work. Each step enters it again, because an
+/// <see cref="Activity.Current"/> set inside one awaited method does not flow back to its caller.
+/// </summary>
+internal sealed class SweepTrace : IDisposable
+{
+    private Activity? _activity;
+
+    public Activity? Enter()
+    {
+        _activity ??= DuelTelemetry.Source.StartActivity("duel.sweep", ActivityKind.Internal, parentContext: default);
+        if (_activity is not null)
+        {
+            Activity.Current = _activity;
+        }
+        return _activity;
+    }
+
+    public void Dispose() => _activity?.Dispose();
 }

@@ -22,7 +22,8 @@ public sealed class CurriculumVerificationTests
         return folder;
     }
 
-    private static async Task<(ProcessResult Result, int Lessons)> SeedAsync(string curriculum, bool? verify = null)
+    private static async Task<(ProcessResult Result, int Lessons)> SeedAsync(
+        string curriculum, bool verify = true, string bwrap = "/usr/bin/bwrap")
     {
         var server = await PostgresServer.Shared;
         var database = await server.CreateEmptyDatabaseNameAsync();
@@ -30,8 +31,8 @@ public sealed class CurriculumVerificationTests
         {
             ["ConnectionStrings__codecrafts"] = server.ConnectionString(database),
             ["Curriculum__Path"] = curriculum,
-            ["Curriculum__VerifyCodeQuestions"] = verify?.ToString(),
-        });
+            ["CodeExecution__Sandbox__BwrapPath"] = bwrap,
+        }, verifyCode: verify);
         Directory.Delete(curriculum, recursive: true);
         await using var db = TestDb.Open(server.ConnectionString(database));
         return (result, await db.Lessons.CountAsync(TestContext.Current.CancellationToken));
@@ -78,14 +79,40 @@ public sealed class CurriculumVerificationTests
     }
 
     [Fact]
-    public async Task TheCheckIsSkippedOnlyWhenConfigurationTurnsItOff()
+    public async Task WithoutVerifyCodeTheCheckIsSkippedAndSaidSo()
     {
         var curriculum = CopyOfTheCurriculum("python-05-loops.json", q => q["referenceSolution"] = "print(0)\n");
 
         var (result, lessons) = await SeedAsync(curriculum, verify: false);
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("Code questions were not verified (Curriculum:VerifyCodeQuestions is false)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Code questions were not verified (run the worker with --verify-code", result.Output, StringComparison.Ordinal);
         Assert.True(lessons >= 24);
+    }
+
+    [Fact]
+    public async Task WithoutASandboxTheCurriculumIsStillSeededWithOneWarning()
+    {
+        var curriculum = CopyOfTheCurriculum("python-05-loops.json", _ => { });
+
+        var (result, lessons) = await SeedAsync(curriculum, verify: false, bwrap: "/nonexistent/bwrap");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.True(lessons >= 24);
+        Assert.Single(result.Output.Split('\n'), line => line.StartsWith("warn:", StringComparison.Ordinal));
+        Assert.Contains("code answers will get 503 until a code runner works here", result.Output, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/bwrap is missing (install bubblewrap)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskingForVerificationWithoutASandboxFailsTheWorker()
+    {
+        var curriculum = CopyOfTheCurriculum("python-05-loops.json", _ => { });
+
+        var (result, lessons) = await SeedAsync(curriculum, verify: true, bwrap: "/nonexistent/bwrap");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("/nonexistent/bwrap is missing", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0, lessons);
     }
 }

@@ -72,16 +72,17 @@ public sealed class SandboxCapacityTests
     }
 
     [Fact]
-    public async Task WithoutBubblewrapNothingRunsAndTheRunnerIsUnhealthy()
+    public async Task WithoutBubblewrapNothingRunsAndTheRunnerSaysWhatToInstall()
     {
         await using var sandbox = Sandbox.Create(new Dictionary<string, string?> { ["BwrapPath"] = "/nonexistent/bwrap" });
         var witness = Path.Combine(Path.GetTempPath(), $"unsandboxed-{Guid.NewGuid():N}");
 
-        var result = await sandbox.PythonAsync($"open('{witness}', 'w').write('ran')\nprint('ran')", expected: "ran\n");
+        var refused = await Assert.ThrowsAsync<CodeRunnerUnavailableException>(
+            () => sandbox.PythonAsync($"open('{witness}', 'w').write('ran')\nprint('ran')", expected: "ran\n"));
         var health = await sandbox.Runner.CheckHealthAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(Verdict.InternalError, result.Verdict);
-        Assert.Contains("/nonexistent/bwrap is missing (install bubblewrap)", result.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/bwrap is missing (install bubblewrap)", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("JUDGE0_API_URL", refused.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, health.Status);
         Assert.Contains("bubblewrap", health.Description, StringComparison.Ordinal);
         Assert.False(File.Exists(witness));
