@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace CodeCrafts.AppHost.Infrastructure;
 
-/// <summary>The Node.js on PATH, if any: the web app's toolchain (Vite 8 needs Node 20.19+).</summary>
+/// <summary>The Node.js on PATH, if any: the web app's toolchain.</summary>
 internal static class NodeRuntime
 {
-    public const int MinimumMajorVersion = 20;
+    /// <summary>Vite 8 needs 20.19 or newer.</summary>
+    public static readonly Version Minimum = new(20, 19);
 
     /// <summary>The version `node --version` reports, or null when node is missing, hangs or answers oddly.</summary>
     public static Version? FindVersion()

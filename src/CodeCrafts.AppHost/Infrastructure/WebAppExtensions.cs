@@ -27,7 +27,7 @@ internal static class WebAppExtensions
         var skipReason = !builder.Configuration.GetValue(EnabledKey, true) ? $"{EnabledKey} is false"
             : !File.Exists(Path.Combine(webDirectory, "package-lock.json")) ? $"no package-lock.json in {webDirectory}"
             : NodeRuntime.FindVersion() is not { } node ? "install Node.js 20+ (node was not found on PATH)"
-            : node.Major < NodeRuntime.MinimumMajorVersion ? $"install Node.js 20+ (found {node})"
+            : node < NodeRuntime.Minimum ? $"install Node.js 20+ (found {node}; the web app needs {NodeRuntime.Minimum} or newer)"
             : null;
         if (skipReason is not null)
         {
