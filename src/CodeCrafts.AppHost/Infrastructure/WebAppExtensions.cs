@@ -18,14 +18,18 @@ internal static class WebAppExtensions
     private const string DashboardCorsAllowedOrigins = "ASPIRE_DASHBOARD_CORS_ALLOWED_ORIGINS";
 
     /// <summary>
-    /// Adds <c>web</c> after the Api, or logs why not: no Node.js 20+ on PATH (everything else still starts), or
-    /// <c>CodeCrafts:Web=false</c> (tests of the graph that have no use for a browser app).
+    /// Adds <c>web</c> after the Api, or logs why not: no Node.js 20.19+ on PATH (a warning; everything else still
+    /// starts), or <c>CodeCrafts:Web=false</c> (tests of the graph that have no use for a browser app).
     /// </summary>
     public static IResourceBuilder<ExecutableResource>? AddWebApp(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> api)
     {
         var webDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "CodeCrafts.Web"));
-        var skipReason = !builder.Configuration.GetValue(EnabledKey, true) ? $"{EnabledKey} is false"
-            : !File.Exists(Path.Combine(webDirectory, "package-lock.json")) ? $"no package-lock.json in {webDirectory}"
+        if (!builder.Configuration.GetValue(EnabledKey, true))
+        {
+            LogAtStart(builder, logger => logger.LogInformation("web skipped: {Key} is false", EnabledKey));
+            return null;
+        }
+        var skipReason = !File.Exists(Path.Combine(webDirectory, "package-lock.json")) ? $"no package-lock.json in {webDirectory}"
             : NodeRuntime.FindVersion() is not { } node ? "install Node.js 20+ (node was not found on PATH)"
             : node < NodeRuntime.Minimum ? $"install Node.js 20+ (found {node}; the web app needs {NodeRuntime.Minimum} or newer)"
             : null;
