@@ -13,7 +13,7 @@ var migrations = builder.AddProject<Projects.CodeCrafts_MigrationService>(Resour
     .WithDatabase(infrastructure)
     .WithSettingsFrom(builder.Configuration, "Curriculum", "CodeExecution");
 
-builder.AddProject<Projects.CodeCrafts_Api>(ResourceNames.Api)
+var api = builder.AddProject<Projects.CodeCrafts_Api>(ResourceNames.Api)
     .WithDatabase(infrastructure)
     .WithCache(infrastructure)
     .WithEnvironment("SECRET_KEY", signingKey)
@@ -21,5 +21,7 @@ builder.AddProject<Projects.CodeCrafts_Api>(ResourceNames.Api)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithReplicas(builder.Configuration.GetValue("CodeCrafts:ApiReplicas", 1));
+
+builder.AddWebApp(api);
 
 builder.Build().Run();

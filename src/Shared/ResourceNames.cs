@@ -11,5 +11,6 @@ internal static class ResourceNames
     public const string Cache = "cache";
     public const string Migrations = "migrations";
     public const string Api = "api";
+    public const string Web = "web";
     public const string JwtSigningKey = "jwt-signing-key";
 }

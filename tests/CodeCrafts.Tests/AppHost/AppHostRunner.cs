@@ -13,7 +13,8 @@ internal static class AppHostRunner
     {
         var dataDirectory = Directory.CreateTempSubdirectory("codecrafts-apphost-").FullName;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CodeCrafts_AppHost>(
-            [$"CodeCrafts:Infrastructure={mode}", $"CodeCrafts:DataDirectory={dataDirectory}", .. extraArgs],
+            // The web app is the browser tests' business (src/CodeCrafts.Web/e2e); here it would only start Vite.
+            [$"CodeCrafts:Infrastructure={mode}", $"CodeCrafts:DataDirectory={dataDirectory}", "CodeCrafts:Web=false", .. extraArgs],
             TestContext.Current.CancellationToken);
 
         // Tests run no dashboard; an OTLP endpoint would make every project wait ~15 s on exit to flush to nobody.
