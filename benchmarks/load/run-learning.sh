@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Learning-loop load run, all on 127.0.0.1: a private durable PostgreSQL and a Redis, the Api in Release, and wrk
-# against a bare ASP.NET Core endpoint, GET /api/lessons and POST /api/questions/{id}/attempts (1,000 learners,
-# random questions, a new idempotency key per request), then pgbench's default script with the same client count.
-# Usage: benchmarks/load/run-learning.sh [connections=32] [seconds=15]
+# Learning-loop load run, all on 127.0.0.1: a private durable PostgreSQL and a Redis, the Api in Release, and wrk against
+# each Api endpoint and against its minimal counterpart in BareEndpoint (same requests, same scripts), so that each figure
+# is read against its own limit: POST /api/questions/{id}/attempts (random learners and questions, a new idempotency key
+# per request) against the minimal durable answer (lock, insert, XP, day in one batch, COMMIT); the weekly XP board and
+# GET /api/lessons against the minimal one-round-trip Redis read (top 10, caller's rank and score); then pgbench.
+# Usage: benchmarks/load/run-learning.sh [connections=16] [seconds=15] [learners=64]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-connections=${1:-32}
+connections=${1:-16}
 seconds=${2:-15}
+users=${3:-64}
 threads=2
-users=1000
 signing_key="bench-signing-key-that-is-long-enough-for-hs256-0123456789"
 
 for tool in wrk redis-server python3; do command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install wrk redis-server python3)"; exit 1; }; done
@@ -64,7 +66,8 @@ api_port=$(free_port); bare_port=$(free_port)
 (cd src/CodeCrafts.Api && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__codecrafts="$db;Max Auto Prepare=64;Auto Prepare Min Usages=2" ConnectionStrings__cache="127.0.0.1:$redis_port,abortConnect=false" \
   Jwt__SigningKey="$signing_key" OTEL_EXPORTER_OTLP_ENDPOINT= Logging__LogLevel__Default=Warning \
   exec dotnet bin/Release/net10.0/CodeCrafts.Api.dll --urls "http://127.0.0.1:$api_port") >"$work/api.log" 2>&1 & pids+=($!)
-(cd benchmarks/load/BareEndpoint && exec dotnet bin/Release/net10.0/BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 & pids+=($!)
+(cd benchmarks/load/BareEndpoint && ConnectionStrings__codecrafts="$db;Max Auto Prepare=16;Auto Prepare Min Usages=2" ConnectionStrings__cache="127.0.0.1:$redis_port,abortConnect=false" \
+  exec dotnet bin/Release/net10.0/BareEndpoint.dll --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 & pids+=($!)
 for port in $api_port $bare_port; do
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.2; done
 done
@@ -81,8 +84,11 @@ run() { # name, wrk args...
 echo "== wrk: $connections connections, $threads threads, ${seconds}s each" | tee -a "$results"
 run "bare ASP.NET Core endpoint" "http://127.0.0.1:$bare_port/"
 run "GET / on the Api (its own pipeline, no I/O)" "http://127.0.0.1:$api_port/"
-run "GET /api/lessons" -s benchmarks/load/lessons.lua "http://127.0.0.1:$api_port"
+run "minimal durable answer (BareEndpoint: lock, insert, XP, day in one batch, COMMIT)" -s benchmarks/load/attempts.lua "http://127.0.0.1:$bare_port"
 run "POST /api/questions/{id}/attempts" -s benchmarks/load/attempts.lua "http://127.0.0.1:$api_port"
+run "minimal one-round-trip Redis read (BareEndpoint: weekly top 10, caller's rank and score)" -s benchmarks/load/board.lua "http://127.0.0.1:$bare_port"
+run "GET /api/leaderboards/xp?period=weekly" -s benchmarks/load/board.lua "http://127.0.0.1:$api_port"
+run "GET /api/lessons" -s benchmarks/load/lessons.lua "http://127.0.0.1:$api_port"
 
 echo "-- pgbench (default TPC-B-like script, $connections clients, same server)" | tee -a "$results"
 "${psql[@]}" -d postgres -c "CREATE DATABASE pgbench"

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -28,6 +29,15 @@ internal static class Cache
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["ready"]);
         }
         builder.Services.AddSingleton(sp => new RedisAccessor(configured ? sp.GetRequiredService<IConnectionMultiplexer>() : null));
+        builder.Services.AddSingleton<StaleEntries>();
+        builder.Services.AddHostedService<StaleEntryRepairer>();
+
+        // Each replica's memory first, then Redis (shared by replicas) where there is one, then the data itself.
+        builder.Services.AddHybridCache(options => options.MaximumPayloadBytes = 8 * 1024 * 1024);
+        if (configured)
+        {
+            builder.Services.AddSingleton<IDistributedCache, RedisDistributedCache>();
+        }
         return builder;
     }
 }

@@ -21,6 +21,8 @@ internal sealed class XpAwardConfiguration : IEntityTypeConfiguration<XpAward>
         builder.ToTable("xp_awards", t => t.HasCheckConstraint("ck_xp_awards_xp", "\"Xp\" >= 0"));
         builder.HasKey(a => new { a.UserId, a.QuestionId, a.Day });
         builder.HasIndex(a => a.AwardedAt);
+        // Each answer reads the learner's XP of the current week (for the weekly board) under its row lock.
+        builder.HasIndex(a => new { a.UserId, a.AwardedAt });
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }

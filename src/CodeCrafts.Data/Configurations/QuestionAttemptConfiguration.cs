@@ -16,6 +16,8 @@ internal sealed class QuestionAttemptConfiguration : IEntityTypeConfiguration<Qu
         builder.Property(a => a.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(a => new { a.UserId, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.UserId, a.CreatedAt });
+        // Only the few answers whose rating update is still to be applied: the background writer's sweep reads them.
+        builder.HasIndex(a => a.CreatedAt).HasFilter("\"RatingPending\"").HasDatabaseName("IX_question_attempts_rating_pending");
         // One answer per question per player in a duel; attempts outside duels (DuelId null) are not constrained by it.
         builder.HasIndex(a => new { a.DuelId, a.UserId, a.QuestionId }).IsUnique();
         builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -15,6 +15,8 @@ public class QuestionAttempt
     /// <summary>The response returned for this attempt, replayed verbatim on a retry.</summary>
     public string? ResultJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The answer still has to move its question's difficulty rating (applied once, off the request path).</summary>
+    public bool RatingPending { get; set; }
     public User? User { get; set; }
     public Question? Question { get; set; }
     public Duel? Duel { get; set; }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -8,6 +7,7 @@ using Aspire.Hosting.Testing;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Leaderboards;
+using CodeCrafts.Tests.Features;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Features.Duels;
 using CodeCrafts.Tests.Infrastructure;
@@ -158,23 +158,21 @@ public sealed class ScaleOutTests
 
     private static HttpClient Client(string replica, string token)
     {
-        var client = new HttpClient { BaseAddress = new Uri(replica) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return new HttpClient(new SignedInHandler(() => token) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(replica) };
     }
 
     private static async Task<LeaderboardResponse> BoardAsync(string replica, string token, string board = "xp")
     {
         using var client = Client(replica, token);
-        return (await client.GetFromJsonAsync<LeaderboardResponse>($"/api/leaderboards/{board}?period=all&limit=100", DuelKit.Json, TestContext.Current.CancellationToken))!;
+        return (await client.GetFromJsonAsync<LeaderboardResponse>($"/api/leaderboards/{board}?period=all&limit=100", Learning.Json, TestContext.Current.CancellationToken))!;
     }
 
     private static async Task<T> SendAsync<T>(HttpClient client, string path, object? body)
     {
         var ct = TestContext.Current.CancellationToken;
-        var response = await client.PostAsJsonAsync(path, body, DuelKit.Json, ct);
+        var response = await client.PostAsJsonAsync(path, body, Learning.Json, ct);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(DuelKit.Json, ct))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Learning.Json, ct))!;
     }
 
     private static async Task<LiveDuel> ConnectAsync(string replica, string token)

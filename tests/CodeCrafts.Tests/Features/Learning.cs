@@ -1,14 +1,11 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCrafts.Tests.Features;
 
@@ -45,6 +42,15 @@ public static class Learning
         _ => throw new ArgumentOutOfRangeException(nameof(q), q.Type, "code questions are not graded here"),
     };
 
+    /// <summary>A right or wrong answer to a stored question (its key read from the row).</summary>
+    public static AnswerSubmission AnswerFor(Question question, bool correctly)
+    {
+        var seeded = new SeededQuestion(question.Id, question.LessonId, "", question.Type, question.XpReward,
+            ContentJson.Deserialize<AnswerKey>(question.AnswerKeyJson),
+            question.OptionsJson is null ? null : ContentJson.Deserialize<QuestionOptions>(question.OptionsJson));
+        return correctly ? Correct(seeded) : Wrong(seeded);
+    }
+
     public static AnswerSubmission Wrong(SeededQuestion q) => q.Type switch
     {
         QuestionType.MultipleChoice => new AnswerSubmission { OptionIds = [q.Options!.Choices!.First(c => !q.Key.CorrectOptionIds!.Contains(c.Id)).Id] },
@@ -53,30 +59,19 @@ public static class Learning
         _ => throw new ArgumentOutOfRangeException(nameof(q), q.Type, "code questions are not graded here"),
     };
 
-    /// <summary>
-    /// A client with a token issued at the fixture's current (fake) time: tests move the clock by days,
-    /// which would expire a token issued earlier.
-    /// </summary>
-    public static HttpClient ClientFor(this ApiFixture api, Guid userId) => api.Factory.ClientFor(userId);
-
-    /// <summary>The same on a given host, e.g. a second replica over the same database and Redis.</summary>
-    public static HttpClient ClientFor(this ApiFactory host, Guid userId)
-    {
-        var token = host.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Learner");
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return client;
-    }
-
     public static Task<HttpResponseMessage> PostAttemptAsync(this ApiFixture api, Guid userId, Guid questionId, object body) =>
         api.ClientFor(userId).PostAsJsonAsync($"/api/questions/{questionId}/attempts", body, Json, TestContext.Current.CancellationToken);
 
-    public static async Task<AttemptResult> AnswerAsync(this ApiFixture api, Guid userId, SeededQuestion question, bool correct = true, string? key = null)
+    public static Task<AttemptResult> AnswerAsync(this ApiFixture api, Guid userId, SeededQuestion question, bool correct = true, string? key = null) =>
+        api.AnswerAsync(userId, question.Id, correct ? Correct(question) : Wrong(question), key: key);
+
+    public static async Task<AttemptResult> AnswerAsync(
+        this ApiFixture api, Guid userId, Guid questionId, AnswerSubmission answer, int timeTakenMs = 4200, string? key = null)
     {
-        var response = await api.PostAttemptAsync(userId, question.Id, new
+        var response = await api.PostAttemptAsync(userId, questionId, new
         {
-            answer = correct ? Correct(question) : Wrong(question),
-            timeTakenMs = 4200,
+            answer,
+            timeTakenMs,
             idempotencyKey = key ?? Guid.NewGuid().ToString("N"),
         });
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -90,6 +85,18 @@ public static class Learning
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"{path} → {(int)response.StatusCode}: {body}");
         return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>Waits until every answer so far has moved its question's difficulty rating (the background writer's work).</summary>
+    public static async Task RatingsAppliedAsync(this ApiFixture api)
+    {
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await db.QuestionAttempts.AnyAsync(a => a.RatingPending, TestContext.Current.CancellationToken))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Question ratings were not applied within a minute.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Moves the fake clock forward to the next moment the learner's wall clock shows <paramref name="local"/>.</summary>

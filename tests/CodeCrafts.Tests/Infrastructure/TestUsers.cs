@@ -1,24 +1,29 @@
-using System.Net.Http.Headers;
-using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCrafts.Tests.Infrastructure;
 
+/// <summary>A learner of a test, with a client that signs every request as them.</summary>
 public sealed record TestUser(Guid Id, string Email, HttpClient Client);
 
 /// <summary>
-/// Learners for tests of features other than sign-up: a row written straight to the database and a
-/// real access token from the Api's own issuer, so the whole bearer pipeline still validates it.
+/// Learners for tests of features other than sign-up: a row written straight to the database, and a client whose
+/// requests carry real access tokens (<see cref="SignedInHandler"/>).
 /// </summary>
 public static class TestUsers
 {
-    public static async Task<TestUser> CreateAsync(this ApiFixture api, string? timeZone = null, string? displayName = null)
+    public static Task<TestUser> CreateAsync(this ApiFixture api, string? timeZone = null, string? displayName = null) =>
+        api.Factory.CreateUserAsync(timeZone, displayName);
+
+    /// <summary>The same on a given host, e.g. a second replica over the same database and Redis.</summary>
+    public static async Task<TestUser> CreateUserAsync(this WebApplicationFactory<ApiAssembly> host, string? timeZone = null, string? displayName = null)
     {
-        using var scope = api.Factory.Services.CreateScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
-        var now = api.Factory.Time.GetUtcNow();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var email = $"learner-{Guid.NewGuid():N}@example.test";
         var user = new User
         {
@@ -33,10 +38,12 @@ public static class TestUsers
         };
         db.Users.Add(user);
         await db.SaveChangesAsync();
-
-        var token = scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, user.DisplayName);
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return new TestUser(user.Id, email, client);
+        return new TestUser(user.Id, email, host.ClientFor(user.Id, user.DisplayName));
     }
+
+    /// <summary>A client whose every request is signed as <paramref name="userId"/> by the host's own issuer.</summary>
+    public static HttpClient ClientFor(this WebApplicationFactory<ApiAssembly> host, Guid userId, string displayName = "Learner") =>
+        host.CreateDefaultClient(SignedInHandler.For(host.Services, userId, displayName));
+
+    public static HttpClient ClientFor(this ApiFixture api, Guid userId) => api.Factory.ClientFor(userId);
 }

@@ -19,43 +19,7 @@ internal sealed record AccountServices(
 /// </summary>
 internal static class AuthApi
 {
-    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/auth")
-            .WithTags("Auth")
-            .AllowAnonymous()
-            .WithRequestBodyLimit();
-
-        group.MapPost("/register", Register)
-            .WithName("Register")
-            .WithSummary("Create an account and start a session")
-            .RequireRateLimiting(AuthRateLimits.RegisterPolicy)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-
-        group.MapPost("/login", Login)
-            .WithName("Login")
-            .WithSummary("Exchange email and password for an access token and a refresh token")
-            .RequireRateLimiting(AuthRateLimits.LoginPolicy)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-
-        group.MapPost("/refresh", Refresh)
-            .WithName("Refresh")
-            .WithSummary("Exchange a refresh token for a new pair; the old refresh token stops working")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-
-        group.MapPost("/logout", Logout)
-            .WithName("Logout")
-            .WithSummary("End the session of this refresh token: it and every token rotated from it stop working")
-            .ProducesValidationProblem();
-        return app;
-    }
-
-    private static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
+    public static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
         RegisterRequest request, [AsParameters] AccountServices services, CancellationToken cancellationToken)
     {
         using var activity = AuthTelemetry.Source.StartActivity("auth.register");
@@ -91,7 +55,7 @@ internal static class AuthApi
         return TypedResults.Created("/api/users/me", new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
     }
 
-    private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
+    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
         LoginRequest request, [AsParameters] AccountServices services, FailedLoginLimiter failedLogins, HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -129,7 +93,7 @@ internal static class AuthApi
         return TypedResults.Ok(new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
     }
 
-    private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Refresh(
+    public static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Refresh(
         RefreshTokenRequest request, RefreshTokenStore refreshTokens, AccessTokenIssuer accessTokens, CancellationToken cancellationToken)
     {
         if (await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken) is not { } rotation)
@@ -142,7 +106,7 @@ internal static class AuthApi
     }
 
     /// <summary>Always 204: logging out twice, or with a token already dead, is not an error a client can act on.</summary>
-    private static async Task<NoContent> Logout(
+    public static async Task<NoContent> Logout(
         RefreshTokenRequest request, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
     {
         await refreshTokens.RevokeFamilyOfAsync(request.RefreshToken, cancellationToken);

@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -79,5 +80,41 @@ internal static class AuthSetup
             context.Token = token;
         }
         return Task.CompletedTask;
+    }
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth")
+            .WithTags("Auth")
+            .AllowAnonymous()
+            .WithRequestBodyLimit();
+
+        group.MapPost("/register", AuthApi.Register)
+            .WithName("Register")
+            .WithSummary("Create an account and start a session")
+            .RequireRateLimiting(AuthRateLimits.RegisterPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/login", AuthApi.Login)
+            .WithName("Login")
+            .WithSummary("Exchange email and password for an access token and a refresh token")
+            .RequireRateLimiting(AuthRateLimits.LoginPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/refresh", AuthApi.Refresh)
+            .WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new pair; the old refresh token stops working")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/logout", AuthApi.Logout)
+            .WithName("Logout")
+            .WithSummary("End the session of this refresh token: it and every token rotated from it stop working")
+            .ProducesValidationProblem();
+        return app;
     }
 }

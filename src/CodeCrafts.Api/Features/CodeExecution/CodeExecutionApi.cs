@@ -8,23 +8,7 @@ namespace CodeCrafts.Api.Features.CodeExecution;
 
 internal static class CodeExecutionApi
 {
-    public static IEndpointRouteBuilder MapCodeExecutionApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/code").WithTags("Code execution").RequireAuthorization();
-
-        group.MapPost("/run", RunAsync)
-            .WithName("RunCode")
-            .WithSummary("Run code against a question's visible tests")
-            .WithDescription("A trial run: earns no XP and records nothing. Hidden tests run only when the answer is submitted as an attempt.")
-            .Produces<CodeJudgementResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
-    }
-
-    private static async Task<Results<Ok<CodeJudgementResponse>, NotFound, ValidationProblem>> RunAsync(
+    public static async Task<Results<Ok<CodeJudgementResponse>, NotFound, ValidationProblem>> RunAsync(
         RunCodeRequest request, CodeCraftsDbContext db, ICodeJudge judge, CancellationToken cancellationToken)
     {
         var question = await db.Questions.AsNoTracking()

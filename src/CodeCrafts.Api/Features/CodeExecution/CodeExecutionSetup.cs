@@ -16,4 +16,20 @@ internal static class CodeExecutionSetup
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, CodeRunnerExceptionHandler>());
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapCodeExecutionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/code").WithTags("Code execution").RequireAuthorization();
+
+        group.MapPost("/run", CodeExecutionApi.RunAsync)
+            .WithName("RunCode")
+            .WithSummary("Run code against a question's visible tests")
+            .WithDescription("A trial run: earns no XP and records nothing. Hidden tests run only when the answer is submitted as an attempt.")
+            .Produces<CodeJudgementResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
 }

@@ -9,7 +9,7 @@ namespace CodeCrafts.Api.Features.Duels;
 /// conditional update on the pending status under the duel's row lock, so of racing requests exactly one wins.
 /// </summary>
 internal sealed class DuelAcceptance(
-    CodeCraftsDbContext db, DuelStarter starter, MatchmakingQueue queue, TimeProvider time, IDuelEvents events, ILogger<DuelAcceptance> logger)
+    CodeCraftsDbContext db, DuelStarter starter, MatchmakingQueue queue, TimeProvider time, DuelEvents events)
 {
     public async Task<DuelReply<Duel>> AcceptAsync(Guid duelId, Guid userId, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ internal sealed class DuelAcceptance(
         }
 
         var ratings = await db.Users.Where(u => u.Id == duel.ChallengerId || u.Id == userId).Select(u => u.Rating).ToListAsync(ct);
-        var start = await starter.PrepareAsync(db, duel.Id, duel.Language, duel.QuestionCount, ratings.Average(), null, null, now, ct);
+        var start = await starter.PrepareAsync(duel.Id, duel.Language, duel.QuestionCount, ratings.Average(), null, null, now, ct);
         if (start is null)
         {
             return DuelProblem.Conflict("Not enough questions", $"There are fewer than {duel.QuestionCount} duel questions in {duel.Language}.");
@@ -63,8 +63,8 @@ internal sealed class DuelAcceptance(
         await transaction.CommitAsync(ct);
 
         DuelTelemetry.Started.Add(1, new KeyValuePair<string, object?>("via", "challenge"));
-        await events.PublishAsync(logger, e => e.DuelStartedAsync(
-            new DuelStarted(duel.Id, [duel.ChallengerId, userId], OpponentKind.User, start.StartedAt, start.Deadline), ct));
+        await events.DuelStartedAsync(
+            new DuelStarted(duel.Id, [duel.ChallengerId, userId], OpponentKind.User, start.StartedAt, start.Deadline), ct);
         return await db.Duels.AsNoTracking().SingleAsync(d => d.Id == duelId, ct);
     }
 

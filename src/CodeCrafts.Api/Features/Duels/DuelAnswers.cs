@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -14,7 +14,7 @@ namespace CodeCrafts.Api.Features.Duels;
 /// id, but award no XP and touch no streak: duels are play, not study.
 /// </summary>
 internal sealed class DuelAnswers(
-    CodeCraftsDbContext db, DuelFinisher finisher, QuestionRatings questionRatings, TimeProvider time, IDuelEvents events, ILogger<DuelAnswers> logger)
+    CodeCraftsDbContext db, DuelFinisher finisher, QuestionRatingWriter questionRatings, TimeProvider time, DuelEvents events)
 {
     public async Task<DuelReply<DuelAnswerResult>> AnswerAsync(Guid duelId, Guid userId, DuelAnswerRequest request, CancellationToken ct)
     {
@@ -69,38 +69,39 @@ internal sealed class DuelAnswers(
 
         var since = mine.Count > 0 ? mine.Max(a => a.CreatedAt) : duel.StartedAt!.Value;
         var timeTakenMs = (int)Math.Max(0, (now - since).TotalMilliseconds);
-        db.QuestionAttempts.Add(new QuestionAttempt
+        var attempt = new QuestionAttempt
         {
             UserId = userId,
             QuestionId = question.Id,
             DuelId = duelId,
             IdempotencyKey = $"duel:{duelId:N}:{request.Position}",
-            AnswerJson = JsonSerializer.Serialize(request.Answer, JsonSerializerOptions.Web),
+            AnswerJson = StoredAnswers.Serialize(request.Answer!),
             IsCorrect = verdict.IsCorrect,
             TimeTakenMs = timeTakenMs,
             XpAwarded = 0,
             CreatedAt = now,
-        });
+            RatingPending = true,
+        };
+        db.QuestionAttempts.Add(attempt);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return DuelProblem.Conflict("Already answered", $"You already answered question {request.Position} of this duel.");
         }
-
-        var answererRating = await db.Users.Where(u => u.Id == userId).Select(u => u.Rating).SingleAsync(ct);
-        await questionRatings.RecordAsync(db, question.Id, question.DifficultyRating, answererRating, verdict.IsCorrect, ct);
 
         var answered = mine.Count + 1;
         var finished = answered == duel.QuestionCount ? await finisher.FinishIfOverAsync(duel, now, ct) : null;
         await transaction.CommitAsync(ct);
 
+        // After the commit and off the request path: a popular question's row is never held for a whole answer.
+        questionRatings.Enqueue(attempt.Id);
         DuelTelemetry.Answers.Add(1, new KeyValuePair<string, object?>("correct", verdict.IsCorrect));
         if (duel.OpponentKind == OpponentKind.User && (userId == duel.ChallengerId ? duel.OpponentId : duel.ChallengerId) is { } other)
         {
-            await events.PublishAsync(logger, e => e.OpponentAnsweredAsync(new OpponentAnswered(duelId, other, request.Position, answered), ct));
+            await events.OpponentAnsweredAsync(new OpponentAnswered(duelId, other, request.Position, answered), ct);
         }
         await finisher.PublishAsync(finished, ct);
 

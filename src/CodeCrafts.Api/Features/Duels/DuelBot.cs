@@ -1,3 +1,5 @@
+using CodeCrafts.Api.Features.Questions;
+
 namespace CodeCrafts.Api.Features.Duels;
 
 /// <summary>What the bot needs to know about a question: its Elo-scale difficulty and a typical human time.</summary>
@@ -17,7 +19,7 @@ public static class DuelBot
     public const double TimeSigma = 0.35;
 
     public static double CorrectProbability(double botRating, double difficultyRating) =>
-        1 / (1 + Math.Pow(10, (difficultyRating - botRating) / 400));
+        QuestionRatings.ExpectedSuccess(botRating, difficultyRating);
 
     public static IReadOnlyList<BotAnswer> Plan(long seed, double botRating, IReadOnlyList<BotQuestion> questions)
     {

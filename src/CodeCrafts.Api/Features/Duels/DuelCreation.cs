@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace CodeCrafts.Api.Features.Duels;
 /// </summary>
 internal sealed class DuelCreation(
     CodeCraftsDbContext db, DuelStarter starter, Matchmaker matchmaker, MatchmakingQueue queue, IOptions<DuelOptions> options,
-    TimeProvider time, IDuelEvents events, ILogger<DuelCreation> logger)
+    TimeProvider time, DuelEvents events)
 {
     public async Task<DuelReply<Duel>> CreateAsync(Guid userId, CreateDuelRequest request, CancellationToken ct)
     {
@@ -59,7 +60,7 @@ internal sealed class DuelCreation(
             QuestionCount = count,
             CreatedAt = now,
         };
-        var start = await starter.PrepareAsync(db, duel.Id, language, count, (rating + playerRating) / 2, rating, duel.BotSeed, now, ct);
+        var start = await starter.PrepareAsync(duel.Id, language, count, (rating + playerRating) / 2, rating, duel.BotSeed, now, ct);
         if (start is null)
         {
             return NotEnoughQuestions(language, count);
@@ -73,7 +74,7 @@ internal sealed class DuelCreation(
 
         DuelTelemetry.Created.Add(1, new KeyValuePair<string, object?>("opponent", "bot"));
         DuelTelemetry.Started.Add(1, new KeyValuePair<string, object?>("via", "bot"));
-        await events.PublishAsync(logger, e => e.DuelStartedAsync(new DuelStarted(duel.Id, [userId], OpponentKind.Bot, start.StartedAt, start.Deadline), ct));
+        await events.DuelStartedAsync(new DuelStarted(duel.Id, [userId], OpponentKind.Bot, start.StartedAt, start.Deadline), ct);
         return duel;
     }
 
@@ -103,7 +104,7 @@ internal sealed class DuelCreation(
         await db.SaveChangesAsync(ct);
 
         DuelTelemetry.Created.Add(1, new KeyValuePair<string, object?>("opponent", "user"));
-        await events.PublishAsync(logger, e => e.ChallengeReceivedAsync(new ChallengeReceived(duel.Id, userId, opponentId, language, duel.ExpiresAt.Value), ct));
+        await events.ChallengeReceivedAsync(new ChallengeReceived(duel.Id, userId, opponentId, language, duel.ExpiresAt.Value), ct);
         return duel;
     }
 
@@ -125,7 +126,7 @@ internal sealed class DuelCreation(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             var waiting = await db.Duels.AsNoTracking()

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CodeCrafts.Api.Features.Duels;
 
 /// <summary>What a finish produced, to publish once the transaction has committed.</summary>
-internal sealed record FinishedDuel(Guid DuelId, IReadOnlyList<Guid> Recipients, DuelResultView Result);
+internal sealed record FinishedDuel(Guid DuelId, IReadOnlyList<Guid> Recipients, DuelResultView Result, IReadOnlyList<PlayerRating> Ratings);
 
 /// <summary>
 /// Closes a duel: decides the winner (more correct answers; on a tie less total time; otherwise a draw), and
 /// writes the result and both players' new ratings in the transaction that moves the duel from Active to
 /// Finished, so a duel is rated exactly once however many requests or replicas try to finish it.
 /// </summary>
-internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, IDuelEvents events, TimeProvider time, ILogger<DuelFinisher> logger)
+internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, DuelEvents events, TimeProvider time)
 {
     /// <summary>
     /// Finishes the duel if it is over (everyone answered everything, or the deadline passed). The caller holds
@@ -34,7 +34,7 @@ internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, 
         using var activity = DuelTelemetry.Source.StartActivity("duel.finish");
         activity?.SetTag("duel.id", duel.Id);
         var outcome = Decide(tally);
-        var updates = await ratings.ComputeAsync(db, duel, outcome, now, ct);
+        var updates = await ratings.ComputeAsync(duel, outcome, now, ct);
         double? challengerChange = updates.First(u => u.UserId == duel.ChallengerId).Change;
         double? opponentChange = updates.FirstOrDefault(u => u.UserId == duel.OpponentId)?.Change;
         Guid? winnerId = outcome switch
@@ -75,7 +75,7 @@ internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, 
             new DuelSideResult(tally.Challenger.Correct, tally.Challenger.TimeMs, challengerChange),
             new DuelSideResult(tally.Opponent.Correct, tally.Opponent.TimeMs, opponentChange));
         var recipients = duel.OpponentId is { } opponent ? new[] { duel.ChallengerId, opponent } : [duel.ChallengerId];
-        return new FinishedDuel(duel.Id, recipients, result);
+        return new FinishedDuel(duel.Id, recipients, result, [.. updates.Select(u => new PlayerRating(u.UserId, u.After.Rating, now))]);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ internal sealed class DuelFinisher(CodeCraftsDbContext db, DuelRatings ratings, 
     {
         if (finished is not null)
         {
-            await events.PublishAsync(logger, e => e.DuelFinishedAsync(new DuelFinished(finished.DuelId, finished.Recipients, finished.Result), ct));
+            await events.DuelFinishedAsync(new DuelFinished(finished.DuelId, finished.Recipients, finished.Result) { Ratings = finished.Ratings }, ct);
         }
     }
 

@@ -30,10 +30,6 @@ public sealed class DuelOptions
     [Range(30, 350)]
     public double BotDeviation { get; set; } = 50;
 
-    /// <summary>K of the Elo update that moves a question's difficulty rating after each answer.</summary>
-    [Range(0, 64)]
-    public double QuestionRatingK { get; set; } = 8;
-
     /// <summary>Matchmaking: players this close in rating are paired at once.</summary>
     [Range(0, 2000)]
     public double MatchWindowBase { get; set; } = 100;

@@ -17,13 +17,13 @@ internal sealed record RatingUpdate(Guid UserId, Glicko2Rating Before, Glicko2Ra
 /// their last rated duel (capped at 350). A bot is a fixed opponent (its rating, <see cref="DuelOptions.BotDeviation"/>,
 /// volatility 0.06) and is never rated itself.
 /// </summary>
-internal sealed class DuelRatings(IOptions<DuelOptions> options)
+internal sealed class DuelRatings(CodeCraftsDbContext db, IOptions<DuelOptions> options)
 {
     /// <summary>
     /// Locks the human players' rows (in the caller's transaction) and computes their new ratings from what the
     /// locked rows hold, so two duels finishing at once for the same player apply one after the other.
     /// </summary>
-    public async Task<IReadOnlyList<RatingUpdate>> ComputeAsync(CodeCraftsDbContext db, Duel duel, DuelOutcome outcome, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<RatingUpdate>> ComputeAsync(Duel duel, DuelOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
         var humans = duel.OpponentKind == OpponentKind.User && duel.OpponentId is { } opponentId
             ? new[] { duel.ChallengerId, opponentId }

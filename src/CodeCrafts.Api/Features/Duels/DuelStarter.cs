@@ -15,13 +15,13 @@ internal sealed record DuelStart(IReadOnlyList<DuelQuestion> Questions, DateTime
 /// so rematches differ), easiest first. Code questions wait for code execution; flashcards are left out because
 /// their verdict is the learner's own self-rating, which in a contest would be a free point.
 /// </summary>
-internal sealed class DuelStarter(IOptions<DuelOptions> options)
+internal sealed class DuelStarter(CodeCraftsDbContext db, IOptions<DuelOptions> options)
 {
     public static readonly QuestionType[] DuelTypes = [QuestionType.MultipleChoice, QuestionType.FillInTheBlank];
 
     /// <summary>Null when the language has fewer eligible questions than the duel needs.</summary>
     public async Task<DuelStart?> PrepareAsync(
-        CodeCraftsDbContext db, Guid duelId, ProgrammingLanguage language, int count, double targetRating,
+        Guid duelId, ProgrammingLanguage language, int count, double targetRating,
         double? botRating, long? botSeed, DateTimeOffset now, CancellationToken ct)
     {
         var candidates = await db.Questions

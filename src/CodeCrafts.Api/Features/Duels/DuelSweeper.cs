@@ -17,7 +17,7 @@ internal sealed record SweepReport(int Expired, int Matched, int BotAnswersAnnou
 /// </summary>
 internal sealed class DuelSweeper(
     CodeCraftsDbContext db, Matchmaker matchmaker, MatchmakingQueue queue, DuelFinisher finisher,
-    TimeProvider time, IDuelEvents events, ILogger<DuelSweeper> logger)
+    TimeProvider time, DuelEvents events)
 {
     private const int Batch = 100;
 
@@ -142,7 +142,7 @@ internal sealed class DuelSweeper(
             foreach (var answer in fresh)
             {
                 var at = start.AddMilliseconds(answer.BotAnswerMs!.Value);
-                await events.PublishAsync(logger, e => e.BotAnsweredAsync(new BotAnswered(duel.Id, duel.ChallengerId, answer.Position, answer.BotCorrect ?? false, at), ct));
+                await events.BotAnsweredAsync(new BotAnswered(duel.Id, duel.ChallengerId, answer.Position, answer.BotCorrect ?? false, at), ct);
                 announced++;
             }
         }

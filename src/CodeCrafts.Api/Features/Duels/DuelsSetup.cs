@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
+
 namespace CodeCrafts.Api.Features.Duels;
 
 internal static class DuelsSetup
@@ -9,11 +13,9 @@ internal static class DuelsSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IDuelEvents>(sp => new LoggingDuelEvents(null, sp.GetRequiredService<ILogger<LoggingDuelEvents>>()));
         builder.Services.AddSingleton<MatchmakingQueue>();
-        builder.Services.AddSingleton<DuelStarter>();
-        builder.Services.AddSingleton<DuelRatings>();
-        builder.Services.AddSingleton<QuestionRatings>();
+        builder.Services.AddScoped<DuelStarter>();
+        builder.Services.AddScoped<DuelRatings>();
         builder.Services.AddScoped<Matchmaker>();
         builder.Services.AddScoped<DuelFinisher>();
         builder.Services.AddScoped<DuelCreation>();
@@ -22,6 +24,68 @@ internal static class DuelsSetup
         builder.Services.AddScoped<DuelQueries>();
         builder.Services.AddScoped<DuelSweeper>();
         builder.Services.AddHostedService<DuelSweeperService>();
+        AddDuelEvents(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// The duel events, composed here and only here: duel code calls <see cref="DuelEvents"/>, which logs and traces each
+    /// event and then tells every <see cref="IDuelEvents"/> observer. Observers are added, never replaced, so the order in
+    /// which features register theirs (SignalR here, the duel boards in Leaderboards) changes nothing.
+    /// </summary>
+    private static void AddDuelEvents(WebApplicationBuilder builder)
+    {
+        // Enums as names, as the HTTP API writes them: a client reads "ChallengerWon" from either.
+        var signalR = builder.Services.AddSignalR()
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var cache = builder.Configuration.GetConnectionString(ResourceNames.Cache);
+        if (!string.IsNullOrWhiteSpace(cache))
+        {
+            // The backplane: a message for a group reaches every replica, and each delivers it to its own connections.
+            signalR.AddStackExchangeRedis(cache, options =>
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("codecrafts:signalr"));
+        }
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<DuelEvents>();
+        builder.Services.AddSingleton<IDuelEvents, SignalRDuelEvents>();
+    }
+
+    public static IEndpointRouteBuilder MapDuelsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/duels").WithTags("Duels").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/", DuelsApi.CreateAsync).WithName("CreateDuel")
+            .WithSummary("Challenge a user, play a bot, or join matchmaking")
+            .WithDescription("A challenge is pending until the opponent accepts, declines or it expires; a bot duel starts at once; " +
+                             "matchmaking returns the queue entry (poll it) or, if paired at once, the duel.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", DuelsApi.ListAsync).WithName("ListDuels")
+            .WithSummary("My duels, newest first, optionally by status")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", DuelsApi.GetAsync).WithName("GetDuel")
+            .WithSummary("A duel: players, questions (never their answers), live progress and the result")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/accept", DuelsApi.AcceptAsync).WithName("AcceptDuel")
+            .WithSummary("Accept a challenge: the duel starts now")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/decline", DuelsApi.DeclineAsync).WithName("DeclineDuel")
+            .WithSummary("Decline a challenge, withdraw your own, or leave the matchmaking queue")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/answers", DuelsApi.AnswerAsync).WithName("AnswerDuelQuestion")
+            .WithSummary("Answer one question of an active duel (once per question, before the deadline)")
+            .WithDescription("Graded like a lesson attempt but awards no XP. The time taken is measured by the server.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapHub<DuelsHub>(DuelsHub.Path);
+        return app;
     }
 }

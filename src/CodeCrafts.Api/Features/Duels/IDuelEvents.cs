@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CodeCrafts.Data.Entities;
 
 namespace CodeCrafts.Api.Features.Duels;
@@ -18,22 +19,29 @@ public sealed record OpponentAnswered(Guid DuelId, Guid RecipientId, int Positio
 public sealed record BotAnswered(Guid DuelId, Guid RecipientId, int Position, bool IsCorrect, DateTimeOffset AnsweredAt);
 
 /// <summary>The duel finished: the result with both scores, times and rating changes, for both players.</summary>
-public sealed record DuelFinished(Guid DuelId, IReadOnlyList<Guid> Recipients, DuelResultView Result);
+public sealed record DuelFinished(Guid DuelId, IReadOnlyList<Guid> Recipients, DuelResultView Result)
+{
+    /// <summary>The human players' new ratings as committed (for the boards; clients read the changes in <see cref="Result"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PlayerRating> Ratings { get; init; } = [];
+}
+
+/// <summary>A player's rating after a duel, and when it was set (Users.Rating and RatedAt).</summary>
+public sealed record PlayerRating(Guid UserId, double Rating, DateTimeOffset RatedAt);
 
 /// <summary>
-/// Where duel events go for live clients. Called after the change is committed, never inside a transaction,
-/// and an implementation must not throw into the caller (the event is a notification, the database holds the truth).
-/// <see cref="LoggingDuelEvents"/> logs and traces each event, then passes it on to the boards and SignalR (DuelEventsSetup).
+/// An observer of duel events: live delivery (SignalR), the duel boards. Told after the change is committed, never inside a
+/// transaction, by <see cref="DuelEvents"/>; an observer implements the events it cares about (the rest do nothing).
 /// </summary>
 public interface IDuelEvents
 {
-    Task ChallengeReceivedAsync(ChallengeReceived e, CancellationToken cancellationToken);
+    Task ChallengeReceivedAsync(ChallengeReceived e, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    Task DuelStartedAsync(DuelStarted e, CancellationToken cancellationToken);
+    Task DuelStartedAsync(DuelStarted e, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    Task OpponentAnsweredAsync(OpponentAnswered e, CancellationToken cancellationToken);
+    Task OpponentAnsweredAsync(OpponentAnswered e, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    Task BotAnsweredAsync(BotAnswered e, CancellationToken cancellationToken);
+    Task BotAnsweredAsync(BotAnswered e, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    Task DuelFinishedAsync(DuelFinished e, CancellationToken cancellationToken);
+    Task DuelFinishedAsync(DuelFinished e, CancellationToken cancellationToken) => Task.CompletedTask;
 }

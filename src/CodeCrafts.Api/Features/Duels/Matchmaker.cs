@@ -15,7 +15,7 @@ namespace CodeCrafts.Api.Features.Duels;
 /// </summary>
 internal sealed partial class Matchmaker(
     CodeCraftsDbContext db, MatchmakingQueue queue, DuelStarter starter, IOptions<DuelOptions> options,
-    TimeProvider time, IDuelEvents events, ILogger<Matchmaker> logger)
+    TimeProvider time, DuelEvents events, ILogger<Matchmaker> logger)
 {
     /// <summary>
     /// The duel the entry's player plays in now (the entry or the one it joined), or null while they wait.
@@ -93,7 +93,7 @@ internal sealed partial class Matchmaker(
         var duel = entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).First();
         var joining = entries.Single(e => e.Id != duel.Id);
         var now = time.GetUtcNow();
-        var start = await starter.PrepareAsync(db, duel.Id, duel.Language, duel.QuestionCount, (me.Rating + other.Rating) / 2, null, null, now, ct);
+        var start = await starter.PrepareAsync(duel.Id, duel.Language, duel.QuestionCount, (me.Rating + other.Rating) / 2, null, null, now, ct);
         if (start is null)
         {
             return null;
@@ -124,8 +124,8 @@ internal sealed partial class Matchmaker(
         activity?.SetTag("duel.matchmaking.source", source);
         DuelTelemetry.Matches.Add(1, new KeyValuePair<string, object?>("source", source));
         DuelTelemetry.Started.Add(1, new KeyValuePair<string, object?>("via", "matchmaking"));
-        await events.PublishAsync(logger, e => e.DuelStartedAsync(
-            new DuelStarted(duel.Id, [duel.ChallengerId, joining.ChallengerId], OpponentKind.User, start.StartedAt, start.Deadline), ct));
+        await events.DuelStartedAsync(
+            new DuelStarted(duel.Id, [duel.ChallengerId, joining.ChallengerId], OpponentKind.User, start.StartedAt, start.Deadline), ct);
         return duel.Id;
     }
 
@@ -146,7 +146,7 @@ internal sealed partial class Matchmaker(
 
         var rating = await db.Users.Where(u => u.Id == entry.ChallengerId).Select(u => u.Rating).SingleAsync(ct);
         var seed = DuelStarter.NewBotSeed();
-        var start = await starter.PrepareAsync(db, entry.Id, entry.Language, entry.QuestionCount, rating, rating, seed, now, ct);
+        var start = await starter.PrepareAsync(entry.Id, entry.Language, entry.QuestionCount, rating, rating, seed, now, ct);
         if (start is null)
         {
             return null;
@@ -173,8 +173,8 @@ internal sealed partial class Matchmaker(
         DuelTelemetry.Matches.Add(1, new KeyValuePair<string, object?>("source", "bot"));
         DuelTelemetry.Started.Add(1, new KeyValuePair<string, object?>("via", "matchmaking-bot"));
         LogBotFallback(logger, entry.Id, rating);
-        await events.PublishAsync(logger, e => e.DuelStartedAsync(
-            new DuelStarted(entry.Id, [entry.ChallengerId], OpponentKind.Bot, start.StartedAt, start.Deadline), ct));
+        await events.DuelStartedAsync(
+            new DuelStarted(entry.Id, [entry.ChallengerId], OpponentKind.Bot, start.StartedAt, start.Deadline), ct);
         return entry.Id;
     }
 

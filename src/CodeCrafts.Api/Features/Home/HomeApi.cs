@@ -9,17 +9,7 @@ internal static class HomeApi
     private static readonly string Version =
         typeof(HomeApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static IEndpointRouteBuilder MapHomeApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/", GetServiceInfo)
-            .WithName("GetServiceInfo")
-            .WithTags("Service")
-            .WithSummary("Service name, version and links")
-            .AllowAnonymous();
-        return app;
-    }
-
-    private static ServiceInfo GetServiceInfo(IHostEnvironment environment) => new(
+    public static ServiceInfo GetServiceInfo(IHostEnvironment environment) => new(
         "CodeCrafts API",
         Version,
         environment.EnvironmentName,

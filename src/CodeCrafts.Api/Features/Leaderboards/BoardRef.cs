@@ -1,4 +1,4 @@
-using System.Globalization;
+using CodeCrafts.Api.Common;
 
 namespace CodeCrafts.Api.Features.Leaderboards;
 
@@ -12,22 +12,6 @@ public enum LeaderboardPeriod
 {
     Weekly,
     All,
-}
-
-/// <summary>An ISO 8601 week in UTC (Monday to Monday), the unit of the weekly boards.</summary>
-public readonly record struct IsoWeek(int Year, int Week)
-{
-    public static IsoWeek Of(DateTimeOffset at)
-    {
-        var day = at.UtcDateTime;
-        return new IsoWeek(ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
-    }
-
-    public DateTimeOffset Start => new(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday), TimeSpan.Zero);
-
-    public DateTimeOffset End => Start.AddDays(7);
-
-    public override string ToString() => $"{Year:D4}-W{Week:D2}";
 }
 
 /// <summary>One concrete board: a kind, a period and, for weekly boards, the week. Knows its Redis key.</summary>

@@ -11,7 +11,7 @@ internal sealed record BoardView(BoardRef Board, IReadOnlyList<LeaderboardEntry>
 /// while a background rebuild (at most one across replicas) restores the Redis key.
 /// </summary>
 internal sealed partial class LeaderboardReader(
-    RedisAccessor redis, TopSnapshots snapshots, IServiceScopeFactory scopes, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
+    RedisAccessor redis, TopSnapshots snapshots, LeaderboardSource source, LeaderboardRebuilder rebuilder, DisplayNames displayNames,
     LeaderboardTelemetry telemetry, TimeProvider time, ILogger<LeaderboardReader> logger)
 {
     public async Task<BoardView> ReadAsync(LeaderboardKind kind, LeaderboardPeriod period, int limit, Guid callerId, CancellationToken ct)
@@ -57,11 +57,7 @@ internal sealed partial class LeaderboardReader(
     /// <summary>The board computed from PostgreSQL in the exact order Redis keeps (slower, but the same answer).</summary>
     private async Task<BoardView> ReadDatabaseAsync(BoardRef board, int limit, Guid callerId, CancellationToken ct)
     {
-        List<BoardRow> rows;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            rows = await scope.ServiceProvider.GetRequiredService<LeaderboardSource>().LoadAsync(board, userId: null, ct);
-        }
+        var rows = await source.LoadAsync(board, userId: null, ct);
         rows.Sort((a, b) => BoardScore.CompareBoardOrder((a.Member, a.Score), (b.Member, b.Score)));
         var top = rows.Take(limit).ToList();
         var names = await displayNames.ForMembersAsync([.. top.Select(r => r.Member)], ct);

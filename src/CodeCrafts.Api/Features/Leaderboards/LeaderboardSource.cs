@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
+using System.ComponentModel;
 using CodeCrafts.Data;
-using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace CodeCrafts.Api.Features.Lessons;
 
@@ -24,53 +24,25 @@ public sealed class CatalogLesson(Lesson lesson)
     public IReadOnlyList<CatalogQuestion> Questions { get; internal set; } = [];
 }
 
-/// <summary>The whole published curriculum, read-only.</summary>
-public sealed record Catalog(IReadOnlyList<CatalogLesson> Lessons, IReadOnlyDictionary<Guid, CatalogLesson> LessonsById, IReadOnlyDictionary<Guid, CatalogQuestion> QuestionsById);
-
 /// <summary>
-/// The curriculum changes only when the migration worker seeds it, yet every catalogue read and every answer
-/// needs it: each Api process keeps it in memory for <see cref="Lifetime"/>, after which a re-seed shows up.
+/// The whole published curriculum, read-only. Immutable, so the cache hands every request the same instance instead of
+/// a copy; <see cref="Source"/> is what the second cache level (Redis) stores.
 /// </summary>
-public sealed class LessonCatalog(IServiceScopeFactory scopes, IMemoryCache cache)
+[ImmutableObject(true)]
+public sealed record Catalog(IReadOnlyList<CatalogLesson> Lessons, IReadOnlyDictionary<Guid, CatalogLesson> LessonsById, IReadOnlyDictionary<Guid, CatalogQuestion> QuestionsById)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private static readonly object Key = new();
+    internal IReadOnlyList<Lesson> Source { get; private init; } = [];
 
-    public async Task<Catalog> GetAsync()
+    /// <param name="lessons">Published lessons with their live questions (each question's Lesson left null).</param>
+    internal static Catalog Build(IReadOnlyList<Lesson> lessons)
     {
-        // The task itself is cached, so concurrent misses share one load.
-        var load = cache.GetOrCreate(Key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return LoadAsync();
-        })!;
-        try
-        {
-            return await load;
-        }
-        catch
-        {
-            cache.Remove(Key);
-            throw;
-        }
-    }
-
-    private async Task<Catalog> LoadAsync()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
-        var lessons = await db.Lessons.AsNoTracking()
-            .Where(l => l.IsPublished)
-            .Include(l => l.Questions.Where(q => !q.IsRetired))
-            .ToListAsync();
-
         var catalogLessons = lessons
             .OrderBy(l => l.Language).ThenBy(l => l.Order)
             .Select(l =>
             {
                 var lesson = new CatalogLesson(l);
                 lesson.Questions = l.Questions.OrderBy(q => q.Order)
-                    .Select(q => new CatalogQuestion(Detach(q), lesson, ToView(q)))
+                    .Select(q => new CatalogQuestion(q, lesson, QuestionViews.Of(q)))
                     .ToList();
                 return lesson;
             })
@@ -78,28 +50,42 @@ public sealed class LessonCatalog(IServiceScopeFactory scopes, IMemoryCache cach
         return new Catalog(
             catalogLessons,
             catalogLessons.ToDictionary(l => l.Id),
-            catalogLessons.SelectMany(l => l.Questions).ToDictionary(q => q.Entity.Id));
+            catalogLessons.SelectMany(l => l.Questions).ToDictionary(q => q.Entity.Id))
+        {
+            Source = lessons,
+        };
     }
+}
 
-    private static Question Detach(Question question)
-    {
-        question.Lesson = null;
-        return question;
-    }
+/// <summary>
+/// The curriculum changes only when the migration worker seeds it, yet every catalogue read and every answer needs it:
+/// it lives in <see cref="HybridCache"/> (each replica's memory, then Redis) for <see cref="Lifetime"/>, after which
+/// a re-seed shows up.
+/// </summary>
+public sealed class LessonCatalog(HybridCache cache, CodeCraftsDbContext db)
+{
+    public const string Key = "lessons:catalog";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = Lifetime, LocalCacheExpiration = Lifetime };
 
-    private static QuestionView ToView(Question q)
+    /// <remarks>
+    /// Concurrent misses share one load, run with the first caller's DbContext. So no caller may walk away early (its
+    /// scope, and so that DbContext, would end under the others): the wait ignores the request's cancellation.
+    /// </remarks>
+    public async Task<Catalog> GetAsync() =>
+        await cache.GetOrCreateAsync(Key, db, static (db, ct) => LoadAsync(db, ct), Entry, cancellationToken: CancellationToken.None);
+
+    private static async ValueTask<Catalog> LoadAsync(CodeCraftsDbContext db, CancellationToken cancellationToken)
     {
-        var options = q.OptionsJson is null ? null : ContentJson.Deserialize<QuestionOptions>(q.OptionsJson);
-        var tests = q.TestCasesJson is null
-            ? null
-            : ContentJson.Deserialize<List<CodeTestCase>>(q.TestCasesJson).Where(t => !t.Hidden).Select(t => new VisibleTestView(t.Stdin, t.ExpectedStdout)).ToList();
-        return new QuestionView(
-            q.Id, q.Slug, q.Type, q.Order, q.Prompt, q.Difficulty, q.XpReward, q.TypicalSeconds,
-            options?.Choices?.Select(c => new ChoiceView(c.Id, c.Text)).ToList(),
-            options?.MultipleAnswers ?? false,
-            options?.BlankCount,
-            q.Type == QuestionType.Code ? q.StarterCode ?? "" : null,
-            tests,
-            q.Type == QuestionType.Flashcard ? ContentJson.Deserialize<AnswerKey>(q.AnswerKeyJson).Back ?? "" : null);
+        var lessons = await db.Lessons.AsNoTracking()
+            .Where(l => l.IsPublished)
+            .Include(l => l.Questions.Where(q => !q.IsRetired))
+            .ToListAsync(cancellationToken);
+        foreach (var question in lessons.SelectMany(l => l.Questions))
+        {
+            // Detached and without the back reference: the entities are shared read-only and serialised to Redis.
+            question.Lesson = null;
+        }
+        return Catalog.Build(lessons);
     }
 }

@@ -14,30 +14,7 @@ internal readonly record struct ProgressServices(LessonCatalog Catalog, CodeCraf
 
 internal static class ProgressApi
 {
-    public static WebApplicationBuilder AddProgress(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<XpLedger>();
-        builder.Services.AddSingleton<ProgressCache>();
-        return builder;
-    }
-
-    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/progress").WithTags("Progress").RequireAuthorization()
-            .MapGet("/", ListProgress)
-            .WithName("ListProgress")
-            .WithSummary("The caller's progress per started lesson, most recently practised first")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-
-        app.MapGroup("/api/users/me").WithTags("Progress").RequireAuthorization()
-            .MapGet("/stats", StatsApi.GetStats)
-            .WithName("GetMyStats")
-            .WithSummary("The caller's XP, level, streaks, today's XP against the daily goal and the last 30 days")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        return app;
-    }
-
-    private static async Task<Ok<PagedResult<LessonProgress>>> ListProgress(
+    public static async Task<Ok<PagedResult<LessonProgress>>> ListProgress(
         [AsParameters] PageRequest page, ClaimsPrincipal principal, [AsParameters] ProgressServices services, CancellationToken cancellationToken)
     {
         var (catalog, db, fsrs, time) = services;

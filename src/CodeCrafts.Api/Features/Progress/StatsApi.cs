@@ -20,7 +20,7 @@ internal static class StatsApi
             .Where(u => u.Id == userId)
             .Select(u => new { u.Xp, u.DailyXpGoal, u.TimeZoneId })
             .SingleOrDefaultAsync(cancellationToken);
-        var streak = await streaks.GetAsync(db, userId, cancellationToken);
+        var streak = await streaks.GetAsync(userId, cancellationToken);
         if (profile is null || streak is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",

@@ -12,5 +12,5 @@ internal static class LearningTelemetry
     public static readonly Counter<long> Attempts = Meter.CreateCounter<long>("codecrafts.attempts", "{attempt}", "Answers recorded, by question type and verdict");
     public static readonly Counter<long> Replays = Meter.CreateCounter<long>("codecrafts.attempts.replayed", "{attempt}", "Retries answered from the stored first result");
     public static readonly Counter<long> XpAwarded = Meter.CreateCounter<long>("codecrafts.xp.awarded", "{xp}", "XP granted");
-    public static readonly Counter<long> StreakCacheWriteFailures = Meter.CreateCounter<long>("codecrafts.streaks.cache_write_failures", "{write}", "Streak cache writes that Redis did not take");
+    public static readonly Counter<long> RatingsApplied = Meter.CreateCounter<long>("codecrafts.question_ratings.applied", "{attempt}", "Answers applied to their question's difficulty rating");
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Lessons;
@@ -13,35 +12,7 @@ namespace CodeCrafts.Api.Features.Questions;
 
 internal static class QuestionsApi
 {
-    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<AttemptRecorder>();
-        return builder;
-    }
-
-    public static IEndpointRouteBuilder MapQuestionsApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/questions").WithTags("Questions").RequireAuthorization();
-
-        group.MapPost("/{id:guid}/attempts", SubmitAttempt)
-            .WithName("SubmitAttempt")
-            .WithSummary("Answer a question: verdict, XP, streak, daily goal, lesson progress and next review")
-            .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
-                             + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
-                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-        group.MapGet("/attempts", ListAttempts)
-            .WithName("ListMyAttempts")
-            .WithSummary("The caller's answer history, newest first")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        return app;
-    }
-
-    private static async Task<Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult>> SubmitAttempt(
+    public static async Task<Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult>> SubmitAttempt(
         Guid id, AttemptRequest request, ClaimsPrincipal principal, HttpContext http,
         LessonCatalog catalog, AttemptRecorder recorder, ICodeJudge judge, CancellationToken cancellationToken)
     {
@@ -75,8 +46,8 @@ internal static class QuestionsApi
             grade = graded;
         }
 
-        var outcome = await recorder.RecordAsync(principal.GetUserId(), question, request.Answer!, grade,
-            request.TimeTakenMs!.Value, request.IdempotencyKey!, cancellationToken, code);
+        var outcome = await recorder.RecordAsync(new AnswerInput(principal.GetUserId(), question, request.Answer!, grade,
+            request.TimeTakenMs!.Value, request.IdempotencyKey!, code), cancellationToken);
         return Reply(outcome, http);
     }
 
@@ -98,7 +69,7 @@ internal static class QuestionsApi
         }
     }
 
-    private static async Task<Ok<PagedResult<AttemptHistoryItem>>> ListAttempts(
+    public static async Task<Ok<PagedResult<AttemptHistoryItem>>> ListAttempts(
         [AsParameters] PageRequest page, ClaimsPrincipal principal, CodeCraftsDbContext db, CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
@@ -114,21 +85,8 @@ internal static class QuestionsApi
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(a => new AttemptHistoryItem(
-            a.Id, a.QuestionId, a.LessonId, a.Type, a.Prompt, ReadAnswer(a.AnswerJson),
+            a.Id, a.QuestionId, a.LessonId, a.Type, a.Prompt, StoredAnswers.TryRead(a.AnswerJson),
             a.IsCorrect, a.XpAwarded, a.TimeTakenMs, a.CreatedAt, a.DuelId)).ToList();
         return TypedResults.Ok(new PagedResult<AttemptHistoryItem>(items, page.Page, page.PageSize, total));
-    }
-
-    // Other features (duels) may store answers in their own shape: show what parses, never fail the page.
-    private static AnswerSubmission? ReadAnswer(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<AnswerSubmission>(json, AttemptRecorder.Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

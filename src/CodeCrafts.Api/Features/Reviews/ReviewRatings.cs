@@ -2,6 +2,11 @@ using CodeCrafts.Data.Entities;
 
 namespace CodeCrafts.Api.Features.Reviews;
 
+/// <summary>One answered question, as the spaced-repetition scheduler sees it.</summary>
+/// <param name="SelfRating">Flashcards: the learner's own rating (1 Again … 4 Easy); null for other types.</param>
+/// <param name="TypicalSeconds">The question's typical answering time (<see cref="Question.TypicalSeconds"/>).</param>
+public sealed record ReviewInput(QuestionType Type, int TypicalSeconds, bool IsCorrect, int? SelfRating, int TimeTakenMs);
+
 /// <summary>
 /// Turns an attempt into an FSRS rating. A flashcard carries the learner's own rating. Any other question:
 /// wrong is Again; right is Easy within half the question's typical time, Good up to one and a half times it,
@@ -18,7 +23,7 @@ public static class ReviewRatings
     public static Rating From(ReviewInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Question.Type == QuestionType.Flashcard && input.SelfRating is >= 1 and <= 4)
+        if (input.Type == QuestionType.Flashcard && input.SelfRating is >= 1 and <= 4)
         {
             return (Rating)input.SelfRating.Value;
         }
@@ -27,11 +32,11 @@ public static class ReviewRatings
             return Rating.Again;
         }
         // No usable timing (a client that does not measure): neither reward nor penalise speed.
-        if (input.TimeTakenMs <= 0 || input.Question.TypicalSeconds <= 0)
+        if (input.TimeTakenMs <= 0 || input.TypicalSeconds <= 0)
         {
             return Rating.Good;
         }
-        var ratio = input.TimeTakenMs / (input.Question.TypicalSeconds * 1000.0);
+        var ratio = input.TimeTakenMs / (input.TypicalSeconds * 1000.0);
         return ratio <= EasyAtMost ? Rating.Easy : ratio <= GoodAtMost ? Rating.Good : Rating.Hard;
     }
 }

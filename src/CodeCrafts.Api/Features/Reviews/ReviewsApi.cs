@@ -10,7 +10,8 @@ namespace CodeCrafts.Api.Features.Reviews;
 internal static class ReviewsApi
 {
     public static async Task<Results<Ok<DueReviews>, ValidationProblem>> GetDueReviews(
-        [AsParameters] DueReviewsQuery query,
+        [AsParameters] DueReviewsFilter query,
+        [AsParameters] PageRequest page,
         ClaimsPrincipal principal,
         CodeCraftsDbContext db,
         Fsrs fsrs,
@@ -48,7 +49,7 @@ internal static class ReviewsApi
         }
 
         using var activity = ReviewsTelemetry.Source.StartActivity("reviews.due");
-        var due = await ReviewQueries.DueAsync(db, fsrs, principal.GetUserId(), language, lessonId, query.ToPageRequest(), time.GetUtcNow(), cancellationToken);
+        var due = await ReviewQueries.DueAsync(db, fsrs, principal.GetUserId(), language, lessonId, page, time.GetUtcNow(), cancellationToken);
         activity?.SetTag("reviews.due", due.Due.Total);
         return TypedResults.Ok(due);
     }

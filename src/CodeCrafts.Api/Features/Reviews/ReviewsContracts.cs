@@ -1,35 +1,17 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Data.Entities;
 
 namespace CodeCrafts.Api.Features.Reviews;
 
-/// <summary>
-/// Query of <c>GET /api/reviews/due</c>. Paging is optional here (nullable) because <c>[AsParameters]</c> binds an
-/// absent non-nullable number as 0 rather than taking <see cref="PageRequest"/>'s defaults.
-/// </summary>
-public sealed record DueReviewsQuery
+/// <summary>Filters of <c>GET /api/reviews/due</c> (paging is the usual <see cref="PageRequest"/>).</summary>
+public sealed record DueReviewsFilter
 {
     [Description("Only this language: python or cpp.")]
     public string? Language { get; init; }
 
     [Description("Only this lesson (its id).")]
     public string? LessonId { get; init; }
-
-    [Range(1, 1_000_000)]
-    [Description("1-based page number (default 1).")]
-    public int? Page { get; init; }
-
-    [Range(1, PageRequest.MaxPageSize)]
-    [Description("Items per page, at most 100 (default 20).")]
-    public int? PageSize { get; init; }
-
-    public PageRequest ToPageRequest()
-    {
-        var defaults = new PageRequest();
-        return new PageRequest { Page = Page ?? defaults.Page, PageSize = PageSize ?? defaults.PageSize };
-    }
 }
 
 /// <summary>One question waiting for review. Never its answer.</summary>

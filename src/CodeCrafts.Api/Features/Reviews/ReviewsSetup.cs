@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Api.Features.Reviews;
 
-/// <summary>The review feature in one place: options from <c>Reviews</c>, the FSRS model, the scheduler, the queue endpoint.</summary>
+/// <summary>
+/// The review feature in one place: options from <c>Reviews</c>, the FSRS model and planner (the answer pipeline writes
+/// each answer's review with them), the queue endpoint.
+/// </summary>
 public static class ReviewsSetup
 {
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
@@ -20,7 +23,6 @@ public static class ReviewsSetup
         });
         builder.Services.AddSingleton<ReviewPlanner>();
         builder.Services.AddSingleton<ReviewsTelemetry>();
-        builder.Services.AddSingleton<IReviewScheduler, ReviewScheduler>();
         return builder;
     }
 

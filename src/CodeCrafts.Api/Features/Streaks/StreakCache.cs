@@ -1,22 +1,21 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CodeCrafts.Api.Common;
-using CodeCrafts.Api.Features.Questions;
+using CodeCrafts.Api.Features.Attempts;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Features.Streaks;
 
 /// <summary>
-/// Streaks in Redis for the hot path; PostgreSQL stays the source of truth. A write that fails (Redis away)
-/// leaves the learner on a list of stale entries, which <see cref="StreakCacheRepairer"/> rewrites from
-/// PostgreSQL when Redis is back. Entries also expire, which bounds staleness if a replica dies with its list.
+/// Streaks in Redis for the hot path; PostgreSQL stays the source of truth. Follows the learner-entry pattern of
+/// <see cref="StaleEntries"/>: read-through on a miss, written through after each answer that moves the streak, and a
+/// write Redis did not take is repaired by dropping the entry once Redis is back.
 /// </summary>
-internal sealed partial class StreakCache(RedisAccessor redis, ILogger<StreakCache> logger)
+internal sealed partial class StreakCache(RedisAccessor redis, StaleEntries stale, ILogger<StreakCache> logger) : IAttemptObserver
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromHours(6);
 
-    // Writes race (two answers' write-backs, or a repair and an answer): the last counted day never goes
-    // backwards in PostgreSQL, so an entry with a later day is newer and is kept.
+    // Writes race (two answers' write-backs, or a fill and an answer): the last counted day never goes backwards in
+    // PostgreSQL, so an entry with a later day is newer and is kept.
     private const string GuardedSet = """
         local day = redis.call('HGET', KEYS[1], 'day')
         if day and day > ARGV[1] then return 0 end
@@ -25,14 +24,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, ILogger<StreakCac
         return 1
         """;
 
-    private readonly ConcurrentDictionary<Guid, byte> _stale = new();
-
-    /// <summary>Raised when an entry was written while others are waiting to be repaired (Redis answers again).</summary>
-    public event Action? RepairNeeded;
-
     public static RedisKey Key(Guid userId) => $"streak:{userId:N}";
-
-    public bool HasStaleEntries => !_stale.IsEmpty;
 
     public async Task<StreakState?> GetAsync(Guid userId)
     {
@@ -51,70 +43,54 @@ internal sealed partial class StreakCache(RedisAccessor redis, ILogger<StreakCac
             var zone = fields[3].IsNullOrEmpty ? null : fields[3].ToString();
             return new StreakState((int)fields[1], (int)fields[2], day, zone);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
-            LogReadFailed(logger, userId, ex.Message);
+            LogFailed(logger, "read", userId, ex.Message);
             return null;
         }
     }
 
-    /// <summary>Writes PostgreSQL's committed state; never throws, so Redis can never fail an answer.</summary>
-    public async Task SetAsync(Guid userId, StreakState state)
+    /// <summary>Fills the entry from PostgreSQL's committed state after a miss; never throws.</summary>
+    public Task FillAsync(Guid userId, StreakState state) => WriteAsync(redis.TryGetDatabase(), userId, state);
+
+    /// <summary>An answer that moved the streak writes the new one through, in the answer's shared pipeline.</summary>
+    public Task ObserveAsync(AttemptRecorded attempt, IBatch? batch) =>
+        attempt.Streak is { } s
+            ? WriteAsync(batch, attempt.UserId, new StreakState(s.Current, s.Longest, s.LastActiveOn, s.TimeZoneId))
+            : Task.CompletedTask;
+
+    private async Task WriteAsync(IDatabaseAsync? db, Guid userId, StreakState state)
     {
         if (!redis.IsConfigured)
         {
             return;
         }
-        if (redis.TryGetDatabase() is not { } db)
+        if (db is null)
         {
-            MarkStale(userId);
+            stale.MarkStale(Key(userId), "streak");
             return;
         }
+        // Queued before the first await, so a shared pipeline carries it.
+        var write = db.ScriptEvaluateAsync(GuardedSet, [Key(userId)],
+        [
+            state.LastActiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            state.Current,
+            state.Longest,
+            state.LastActiveTimeZoneId ?? "",
+            (long)EntryLifetime.TotalMilliseconds,
+        ]);
         try
         {
-            await db.ScriptEvaluateAsync(GuardedSet, [Key(userId)],
-            [
-                state.LastActiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                state.Current,
-                state.Longest,
-                state.LastActiveTimeZoneId ?? "",
-                (long)EntryLifetime.TotalMilliseconds,
-            ]);
-            if (!_stale.IsEmpty)
-            {
-                RepairNeeded?.Invoke();
-            }
+            await write;
+            stale.WriteSucceeded();
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
-            LogWriteFailed(logger, userId, ex.Message);
-            MarkStale(userId);
+            LogFailed(logger, "write", userId, ex.Message);
+            stale.MarkStale(Key(userId), "streak");
         }
     }
 
-    /// <summary>Takes the learners whose entries may be stale; a failed repair puts them back through <see cref="SetAsync"/>.</summary>
-    public IReadOnlyList<Guid> TakeStale()
-    {
-        var taken = new List<Guid>();
-        foreach (var id in _stale.Keys)
-        {
-            if (_stale.TryRemove(id, out _))
-            {
-                taken.Add(id);
-            }
-        }
-        return taken;
-    }
-
-    private void MarkStale(Guid userId)
-    {
-        _stale.TryAdd(userId, 0);
-        LearningTelemetry.StreakCacheWriteFailures.Add(1);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Streak cache read failed for {UserId}: {Reason}; reading PostgreSQL")]
-    private static partial void LogReadFailed(ILogger logger, Guid userId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Streak cache write failed for {UserId}: {Reason}; it will be repaired when Redis is back")]
-    private static partial void LogWriteFailed(ILogger logger, Guid userId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Streak cache {Operation} failed for {UserId}: {Reason}; PostgreSQL answers instead")]
+    private static partial void LogFailed(ILogger logger, string operation, Guid userId, string reason);
 }

@@ -10,29 +10,7 @@ namespace CodeCrafts.Api.Features.Users;
 /// <summary>The caller's own profile. There is no route to anyone else's: the id always comes from the token.</summary>
 internal static class UsersApi
 {
-    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/users")
-            .WithTags("Users")
-            .RequireAuthorization();
-
-        group.MapGet("/me", GetMe)
-            .WithName("GetMyProfile")
-            .WithSummary("The caller's profile")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapPatch("/me", UpdateMe)
-            .WithName("UpdateMyProfile")
-            .WithSummary("Change display name, time zone or daily XP goal; omitted fields keep their value")
-            .WithRequestBodyLimit()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
-    }
-
-    private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> GetMe(
+    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> GetMe(
         ClaimsPrincipal principal, CodeCraftsDbContext db, CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
@@ -40,8 +18,8 @@ internal static class UsersApi
         return profile is null ? UserGone() : TypedResults.Ok(profile);
     }
 
-    private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateMe(
-        UpdateProfileRequest request, ClaimsPrincipal principal, CodeCraftsDbContext db, TimeProvider time, LeaderboardStore boards, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateMe(
+        UpdateProfileRequest request, ClaimsPrincipal principal, CodeCraftsDbContext db, TimeProvider time, DisplayNames names, CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
         var now = time.GetUtcNow();
@@ -69,7 +47,7 @@ internal static class UsersApi
         if (request.DisplayName is not null)
         {
             // Boards show names from a cache; a rename must not wait for it to expire.
-            await boards.ForgetDisplayNameAsync(userId);
+            await names.ForgetAsync(userId, cancellationToken);
         }
         var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(UserProfile.Projection).SingleAsync(cancellationToken);
         return TypedResults.Ok(profile);

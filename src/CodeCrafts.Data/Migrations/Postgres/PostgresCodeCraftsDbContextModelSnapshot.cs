@@ -423,6 +423,9 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.Property<Guid>("QuestionId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("RatingPending")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ResultJson")
                         .HasColumnType("text");
 
@@ -436,6 +439,10 @@ namespace CodeCrafts.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_question_attempts_rating_pending")
+                        .HasFilter("\"RatingPending\"");
 
                     b.HasIndex("QuestionId");
 
@@ -712,6 +719,8 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.HasIndex("AwardedAt");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("UserId", "AwardedAt");
 
                     b.ToTable("xp_awards", null, t =>
                         {

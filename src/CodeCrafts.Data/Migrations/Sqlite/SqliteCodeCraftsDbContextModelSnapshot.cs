@@ -414,6 +414,9 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.Property<Guid>("QuestionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RatingPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
 
@@ -427,6 +430,10 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_question_attempts_rating_pending")
+                        .HasFilter("\"RatingPending\"");
 
                     b.HasIndex("QuestionId");
 
@@ -699,6 +706,8 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.HasIndex("AwardedAt");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("UserId", "AwardedAt");
 
                     b.ToTable("xp_awards", null, t =>
                         {

@@ -141,8 +141,7 @@ public sealed class CodeRunApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var busyApi = api.Factory.WithWebHostBuilder(host => host
             .UseSetting("CodeExecution:Sandbox:MaxConcurrentRuns", "1")
             .UseSetting("CodeExecution:Sandbox:QueueLength", "0"));
-        var client = busyApi.CreateClient();
-        client.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+        var client = busyApi.ClientFor(user.Id);
         var gate = ((LocalSandboxRunner)busyApi.Services.GetRequiredService<ICodeRunner>()).Gate;
 
         var slow = client.PostAsJsonAsync("/api/code/run", new { questionId = question.Id, code = "import time\ntime.sleep(2)" }, TestContext.Current.CancellationToken);

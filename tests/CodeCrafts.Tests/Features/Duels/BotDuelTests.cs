@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CodeCrafts.Api.Features.Duels;
+using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -133,6 +134,7 @@ public sealed class BotDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
         var before = await db.Questions.Where(q => q.Id == questionId).Select(q => q.DifficultyRating).SingleAsync(Ct);
 
         await player.AnswerAsync(api, duel, 1, correctly: true);
+        await api.RatingsAppliedAsync();
 
         var after = await db.Questions.Where(q => q.Id == questionId).Select(q => q.DifficultyRating).SingleAsync(Ct);
         Assert.Equal(before + QuestionRatings.Delta(before, 1500, correct: true, k: 8), after, 1e-9);

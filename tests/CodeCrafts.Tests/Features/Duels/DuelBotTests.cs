@@ -1,4 +1,5 @@
 using CodeCrafts.Api.Features.Duels;
+using CodeCrafts.Api.Features.Questions;
 
 namespace CodeCrafts.Tests.Features.Duels;
 

@@ -125,5 +125,5 @@ public sealed class DuelEventsTests(ApiFixture api) : IClassFixture<ApiFixture>,
         await scope.ServiceProvider.GetRequiredService<DuelSweeper>().RunOnceAsync(Ct);
     }
 
-    private Task<TestUser> CreateUserAsync() => DuelKit.CreateUserAsync(_host, api.Factory.Time.GetUtcNow());
+    private Task<TestUser> CreateUserAsync() => _host.CreateUserAsync(displayName: "Duelist");
 }

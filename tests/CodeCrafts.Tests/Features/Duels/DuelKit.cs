@@ -1,17 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using CodeCrafts.Api;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data;
-using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,15 +14,13 @@ namespace CodeCrafts.Tests.Features.Duels;
 /// <summary>What duel tests do over and over: start duels, answer right or wrong, read the state back.</summary>
 internal static class DuelKit
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<DuelView> CreateAsync(this TestUser user, object request)
     {
         var response = await user.Client.PostAsJsonAsync("/api/duels", request, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<DuelView>(Json, Ct))!;
+        return (await response.Content.ReadFromJsonAsync<DuelView>(Learning.Json, Ct))!;
     }
 
     public static Task<DuelView> PlayBotAsync(this TestUser user, double botRating, int questions = 5, string language = "python") =>
@@ -41,18 +33,18 @@ internal static class DuelKit
     {
         var response = await user.Client.PostAsync($"/api/duels/{duelId}/accept", null, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<DuelView>(Json, Ct))!;
+        return (await response.Content.ReadFromJsonAsync<DuelView>(Learning.Json, Ct))!;
     }
 
     public static async Task<DuelView> GetAsync(this TestUser user, Guid duelId)
     {
         var response = await user.Client.GetAsync($"/api/duels/{duelId}", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<DuelView>(Json, Ct))!;
+        return (await response.Content.ReadFromJsonAsync<DuelView>(Learning.Json, Ct))!;
     }
 
     public static Task<HttpResponseMessage> PostAnswerAsync(this TestUser user, Guid duelId, int position, AnswerSubmission answer) =>
-        user.Client.PostAsJsonAsync($"/api/duels/{duelId}/answers", new { position, answer }, Json, Ct);
+        user.Client.PostAsJsonAsync($"/api/duels/{duelId}/answers", new { position, answer }, Learning.Json, Ct);
 
     /// <summary>Answers a question of the duel, right or wrong on purpose, using the key from the database.</summary>
     public static async Task<DuelAnswerResult> AnswerAsync(this TestUser user, ApiFixture api, DuelView duel, int position, bool correctly)
@@ -60,7 +52,7 @@ internal static class DuelKit
         var answer = await AnswerForAsync(api, duel.Questions.Single(q => q.Position == position).QuestionId, correctly);
         var response = await user.PostAnswerAsync(duel.Id, position, answer);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<DuelAnswerResult>(Json, Ct))!;
+        return (await response.Content.ReadFromJsonAsync<DuelAnswerResult>(Learning.Json, Ct))!;
     }
 
     public static async Task<AnswerSubmission> AnswerForAsync(ApiFixture api, Guid questionId, bool correctly)
@@ -69,44 +61,8 @@ internal static class DuelKit
         return await AnswerForAsync(db, questionId, correctly);
     }
 
-    public static async Task<AnswerSubmission> AnswerForAsync(CodeCraftsDbContext db, Guid questionId, bool correctly)
-    {
-        var question = await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId, Ct);
-        var key = ContentJson.Deserialize<AnswerKey>(question.AnswerKeyJson);
-        if (question.Type == QuestionType.MultipleChoice)
-        {
-            var choices = ContentJson.Deserialize<QuestionOptions>(question.OptionsJson!).Choices!;
-            var correct = key.CorrectOptionIds!;
-            return new AnswerSubmission { OptionIds = correctly ? correct : [choices.First(c => !correct.Contains(c.Id)).Id] };
-        }
-        Assert.Equal(QuestionType.FillInTheBlank, question.Type);
-        return new AnswerSubmission
-        {
-            Blanks = key.Blanks!.Select(b => correctly ? b.Accepted[0] : "certainly not this").ToList(),
-        };
-    }
-
-    /// <summary>A learner written straight into the host's database, with a real token from the host's own issuer.</summary>
-    public static async Task<TestUser> CreateUserAsync(WebApplicationFactory<ApiAssembly> host, DateTimeOffset now)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
-        var email = $"duelist-{Guid.NewGuid():N}@example.test";
-        var user = new User { Email = email, NormalizedEmail = email, PasswordHash = "!", DisplayName = "Duelist", CreatedAt = now, UpdatedAt = now };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        var token = scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, user.DisplayName);
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return new TestUser(user.Id, email, client);
-    }
-
-    /// <summary>A fresh access token at the fixture's current (fake) time, for tests that move the clock a long way.</summary>
-    public static void RefreshToken(this TestUser user, ApiFixture api, string displayName = "Learner")
-    {
-        var token = api.Factory.Services.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, displayName);
-        user.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-    }
+    public static async Task<AnswerSubmission> AnswerForAsync(CodeCraftsDbContext db, Guid questionId, bool correctly) =>
+        Learning.AnswerFor(await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId, Ct), correctly);
 
     public static async Task SetRatingAsync(this ApiFixture api, Guid userId, double rating, double deviation = 350)
     {

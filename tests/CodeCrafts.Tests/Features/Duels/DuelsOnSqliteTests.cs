@@ -20,7 +20,7 @@ public sealed class DuelsOnSqliteTests
         var worker = await MigrationWorker.RunAsync(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
         Assert.True(worker.ExitCode == 0, worker.Output);
         await using var host = new ApiFactory(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
-        var (alice, bob) = (await DuelKit.CreateUserAsync(host, host.Time.GetUtcNow()), await DuelKit.CreateUserAsync(host, host.Time.GetUtcNow()));
+        var (alice, bob) = (await host.CreateUserAsync(displayName: "Duelist"), await host.CreateUserAsync(displayName: "Duelist"));
 
         var entry = await alice.CreateAsync(new { opponent = "matchmaking", language = "cpp", questionCount = 3 });
         var duel = await bob.CreateAsync(new { opponent = "matchmaking", language = "cpp" });

@@ -16,7 +16,7 @@ public sealed class UserDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var (alice, bob) = (await api.CreateAsync(), await api.CreateAsync());
         var challenge = await alice.ChallengeAsync(bob);
-        var bobsPending = await bob.Client.GetFromJsonAsync<PagedResult<DuelSummary>>("/api/duels?status=pending", DuelKit.Json, Ct);
+        var bobsPending = await bob.Client.GetFromJsonAsync<PagedResult<DuelSummary>>("/api/duels?status=pending", Learning.Json, Ct);
         var pendingView = await bob.GetAsync(challenge.Id);
 
         var duel = await bob.AcceptAsync(challenge.Id);
@@ -86,7 +86,7 @@ public sealed class UserDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
         var accept = await bob.Client.PostAsync($"/api/duels/{challenge.Id}/accept", null, Ct);
 
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
-        Assert.Equal(DuelStatus.Cancelled, (await declined.Content.ReadFromJsonAsync<DuelView>(DuelKit.Json, Ct))!.Status);
+        Assert.Equal(DuelStatus.Cancelled, (await declined.Content.ReadFromJsonAsync<DuelView>(Learning.Json, Ct))!.Status);
         Assert.Equal("Not pending", (await DuelKit.ProblemAsync(accept, HttpStatusCode.Conflict)).GetProperty("title").GetString());
     }
 
@@ -139,7 +139,7 @@ public sealed class UserDuelTests(ApiFixture api) : IClassFixture<ApiFixture>
 
             var responses = await Task.WhenAll(alice.PostAnswerAsync(duel.Id, 3, aliceLast), bob.PostAnswerAsync(duel.Id, 3, bobLast));
 
-            var results = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<DuelAnswerResult>(DuelKit.Json, Ct)));
+            var results = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<DuelAnswerResult>(Learning.Json, Ct)));
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
             Assert.Equal(1, results.Count(r => r!.DuelStatus == DuelStatus.Finished));
             var row = await api.DuelRowAsync(duel.Id);

@@ -46,9 +46,7 @@ public sealed class EmbeddedModeTests
             await db.SaveChangesAsync(ct);
             ids = [.. users.Select(u => u.Id)];
         }
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            api.Services.GetRequiredService<AccessTokenIssuer>().Issue(ids[0], "Sqlite 0").Token);
+        var client = api.ClientFor(ids[0], "Sqlite 0");
 
         // Act
         var weekly = await client.GetFromJsonAsync<LeaderboardResponse>("/api/leaderboards/xp?period=weekly", ct);

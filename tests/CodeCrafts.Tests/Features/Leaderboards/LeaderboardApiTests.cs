@@ -19,7 +19,7 @@ public sealed class LeaderboardApiTests(ApiFixture api) : IClassFixture<ApiFixtu
         await api.RateAsync(c.Id, 1400, now.AddSeconds(10));
         await api.RateAsync(c.Id, 1700, now.AddSeconds(20));
         // A stale write arriving late (an older duel's result) must not replace the newer rating on the board.
-        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordRatingAsync(c.Id, 1400, now.AddSeconds(10), TestContext.Current.CancellationToken);
+        await api.Factory.Services.GetRequiredService<LeaderboardStore>().RecordRatingAsync(c.Id, 1400, now.AddSeconds(10));
 
         var fromDatabase = await a.Client.GetBoardAsync("duels", "all");
         using var redis = await api.Redis.ConnectAsync();

@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CodeCrafts.Tests.Features.Leaderboards;
 
 /// <summary>
-/// Awards XP exactly as the attempt flow will: one transaction with the XpAward row and an atomic
-/// <c>UPDATE users SET Xp = Xp + n</c>, then, after the commit, the leaderboard hook.
+/// Awards XP as the attempt flow does: one transaction with the XpAward row and an atomic
+/// <c>UPDATE users SET Xp = Xp + n</c>, then, after the commit, the boards' write of the learner's new totals.
 /// </summary>
 internal static class XpAwards
 {
@@ -35,8 +36,16 @@ internal static class XpAwards
             await db.SaveChangesAsync();
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Xp, u => u.Xp + xp));
             await transaction.CommitAsync();
+            // The totals the answer's own read would have given it, as the AttemptRecorded event carries them.
+            var week = IsoWeek.Of(when);
+            var total = await db.Users.Where(u => u.Id == userId).Select(u => u.Xp).SingleAsync();
+            var weekXp = await db.XpAwards.Where(a => a.UserId == userId && a.AwardedAt >= week.Start && a.AwardedAt < week.End).SumAsync(a => (long)a.Xp);
+            if (xp > 0)
+            {
+                var redis = replica.Services.GetRequiredService<RedisAccessor>().TryGetDatabase();
+                await replica.Services.GetRequiredService<LeaderboardStore>().RecordXpAsync(redis, userId, total, weekXp, when);
+            }
         }
-        await replica.Services.GetRequiredService<LeaderboardStore>().RecordXpAsync(userId, xp, when);
     }
 
     /// <summary>Distinct question ids, since a learner earns XP for a question at most once a day.</summary>

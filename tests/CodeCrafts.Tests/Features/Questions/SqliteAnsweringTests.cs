@@ -31,9 +31,7 @@ public sealed class SqliteAnsweringTests
         db.Users.Add(user);
         await db.SaveChangesAsync(Ct);
         var question = await db.Questions.AsNoTracking().Where(q => q.Type == QuestionType.Flashcard).OrderBy(q => q.Id).FirstAsync(Ct);
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, user.DisplayName).Token);
+        var client = api.ClientFor(user.Id, user.DisplayName);
 
         var first = await client.PostAsJsonAsync($"/api/questions/{question.Id}/attempts", new { answer = new { rating = "Good" }, timeTakenMs = 900, idempotencyKey = "one" }, Ct);
         var retry = await client.PostAsJsonAsync($"/api/questions/{question.Id}/attempts", new { answer = new { rating = "Good" }, timeTakenMs = 900, idempotencyKey = "one" }, Ct);

@@ -74,7 +74,7 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var nextDay = await api.AnswerAsync(user.Id, question);
 
         Assert.Equal(question.XpReward, first.XpGained);
-        Assert.Equal(XpLedger.RepeatXp(question.XpReward), nextDay.XpGained);
+        Assert.Equal(XpRules.RepeatXp(question.XpReward), nextDay.XpGained);
         Assert.True(nextDay.XpGained < question.XpReward);
         Assert.Equal(first.TotalXp + nextDay.XpGained, nextDay.TotalXp);
     }

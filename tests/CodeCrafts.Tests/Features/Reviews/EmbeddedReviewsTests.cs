@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCrafts.Tests.Features.Reviews;
 
-/// <summary>The embedded (SQLite) mode schedules and lists reviews too: no advisory locks, dates stored as numbers.</summary>
+/// <summary>The embedded (SQLite) mode schedules and lists reviews too: answers through the same pipeline, dates stored as numbers.</summary>
 public sealed class EmbeddedReviewsTests
 {
     [Fact]
@@ -21,31 +19,30 @@ public sealed class EmbeddedReviewsTests
         var worker = await MigrationWorker.RunAsync(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
         Assert.True(worker.ExitCode == 0, worker.Output);
         await using var api = new ApiFactory(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
-        var client = api.CreateClient();
         var now = api.Time.GetUtcNow();
         Guid userId;
+        List<Guid> cards;
         using (var scope = api.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
             var user = new User { Email = "sqlite@example.test", NormalizedEmail = "sqlite@example.test", PasswordHash = "!", DisplayName = "Lite", CreatedAt = now, UpdatedAt = now };
             db.Users.Add(user);
-            var questions = await db.Questions.Where(q => q.Lesson!.IsPublished && !q.IsRetired).OrderBy(q => q.Id).Take(3).ToListAsync(ct);
-            var scheduler = scope.ServiceProvider.GetRequiredService<IReviewScheduler>();
-            foreach (var question in questions)
-            {
-                await scheduler.RecordAsync(db, new ReviewInput(user.Id, question, true, 4, 1000), now, ct);
-            }
             await db.SaveChangesAsync(ct);
             userId = user.Id;
+            cards = await db.Questions.Where(q => q.Lesson!.IsPublished && !q.IsRetired && q.Type == QuestionType.Flashcard)
+                .OrderBy(q => q.Id).Select(q => q.Id).Take(3).ToListAsync(ct);
         }
-        void SignIn() => client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", api.Services.GetRequiredService<AccessTokenIssuer>().Issue(userId, "Lite").Token);
+        var client = api.ClientFor(userId, "Lite");
+        foreach (var card in cards)
+        {
+            var answered = await client.PostAsJsonAsync($"/api/questions/{card}/attempts",
+                new { answer = new { rating = "Easy" }, timeTakenMs = 1000, idempotencyKey = card.ToString("N") }, ct);
+            answered.EnsureSuccessStatusCode();
+        }
 
-        SignIn();
-        var before = await client.GetFromJsonAsync<DueReviews>("/api/reviews/due", ReviewTestSupport.Json, ct);
+        var before = await client.GetFromJsonAsync<DueReviews>("/api/reviews/due", Learning.Json, ct);
         api.Time.Advance(TimeSpan.FromDays(40));
-        SignIn();
-        var after = await client.GetFromJsonAsync<DueReviews>("/api/reviews/due", ReviewTestSupport.Json, ct);
+        var after = await client.GetFromJsonAsync<DueReviews>("/api/reviews/due", Learning.Json, ct);
 
         Assert.Equal(0, before!.Due.Total);
         Assert.NotNull(before.NextDueAt);

@@ -5,8 +5,7 @@ namespace CodeCrafts.Tests.Features.Reviews;
 
 public sealed class ReviewRatingsTests
 {
-    private static Question Question(QuestionType type, int typicalSeconds = 20) =>
-        new() { Slug = "q", Prompt = "?", AnswerKeyJson = "{}", Type = type, TypicalSeconds = typicalSeconds };
+    private const int TypicalSeconds = 20;
 
     [Theory]
     [InlineData(1, Rating.Again)]
@@ -15,7 +14,7 @@ public sealed class ReviewRatingsTests
     [InlineData(4, Rating.Easy)]
     public void AFlashcardUsesTheLearnersOwnRating(int selfRating, Rating expected)
     {
-        var input = new ReviewInput(Guid.NewGuid(), Question(QuestionType.Flashcard), selfRating >= 3, selfRating, 60_000);
+        var input = new ReviewInput(QuestionType.Flashcard, TypicalSeconds, selfRating >= 3, selfRating, 60_000);
 
         Assert.Equal(expected, ReviewRatings.From(input));
     }
@@ -30,7 +29,7 @@ public sealed class ReviewRatingsTests
     [InlineData(QuestionType.MultipleChoice, true, 0, Rating.Good)] // no timing: neither reward nor penalty
     public void OtherQuestionsAreRatedByCorrectnessAndTimeAgainstTheTypicalTime(QuestionType type, bool correct, int ms, Rating expected)
     {
-        var input = new ReviewInput(Guid.NewGuid(), Question(type), correct, null, ms);
+        var input = new ReviewInput(type, TypicalSeconds, correct, null, ms);
 
         Assert.Equal(expected, ReviewRatings.From(input));
     }

@@ -1,7 +1,9 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Tests.Features.Streaks;
@@ -35,9 +37,46 @@ public sealed class StreakCacheOutageTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.All(duringOutage, streak => Assert.Equal(2, streak));
         Assert.Equal(2, statsDuringOutage.CurrentStreak);
         var expected = await StoredAsync(users.Select(u => u.Id));
-        var cached = await EventuallyAsync(async () => await CachedAsync(users.Select(u => u.Id)), c => c.SequenceEqual(expected));
-        Assert.Equal(expected, cached);
-        Assert.All(cached, s => Assert.Equal(2, s?.Current));
+        // Once Redis is back, no entry disagrees with PostgreSQL (a missed one is dropped, not served)...
+        var cached = await EventuallyAsync(async () => await CachedAsync(users.Select(u => u.Id)),
+            c => c.Zip(expected).All(p => p.First is null || p.First == p.Second));
+        Assert.All(cached.Zip(expected), p => Assert.True(p.First is null || p.First == p.Second, $"{p.First} cached, {p.Second} stored"));
+        // ...and reads fill it again from PostgreSQL once the Api's connection is back.
+        var refilled = await EventuallyAsync(async () =>
+        {
+            foreach (var user in users)
+            {
+                Assert.Equal(2, (await api.GetAsync<UserStats>(user.Id, "/api/users/me/stats")).CurrentStreak);
+            }
+            return await CachedAsync(users.Select(u => u.Id));
+        }, c => c.SequenceEqual(expected));
+        Assert.Equal(expected, refilled);
+        Assert.All(expected, s => Assert.Equal(2, s?.Current));
+    }
+
+    [Fact]
+    public async Task AnEntryThatMissedAWriteIsDroppedAsSoonAsRedisTakesWritesAgain()
+    {
+        // Arrange: an entry Redis kept through an outage (a partition, not a restart) while its write failed.
+        var learner = await api.CreateAsync();
+        var other = await api.CreateAsync();
+        var questions = await api.GradableQuestionsAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(api.Redis.ConnectionString);
+        await redis.GetDatabase().HashSetAsync(StreakCache.Key(learner.Id), [new("day", "2000-01-01"), new("current", 9), new("longest", 9), new("zone", "")]);
+        await redis.GetDatabase().HashSetAsync(ProgressCache.Key(learner.Id), [new("*", "1")]);
+        var stale = api.Factory.Services.GetRequiredService<StaleEntries>();
+        stale.MarkStale(StreakCache.Key(learner.Id), "streak");
+        stale.MarkStale(ProgressCache.Key(learner.Id), "progress");
+
+        // Act: any successful write shows Redis is back.
+        await api.AnswerAsync(other.Id, questions[0]);
+
+        // Assert: both caches' stale entries go by the one repair path, and reads rebuild them from PostgreSQL.
+        var gone = await EventuallyAsync(
+            async () => !await redis.GetDatabase().KeyExistsAsync(StreakCache.Key(learner.Id)) && !await redis.GetDatabase().KeyExistsAsync(ProgressCache.Key(learner.Id)),
+            done => done);
+        Assert.True(gone);
+        Assert.Equal(0, (await api.GetAsync<UserStats>(learner.Id, "/api/users/me/stats")).CurrentStreak);
     }
 
     private async Task<List<StreakState?>> StoredAsync(IEnumerable<Guid> ids)

@@ -2,25 +2,25 @@ using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCrafts.Tests.Features.Reviews;
 
-public sealed class ReviewSchedulerTests(ApiFixture api) : IClassFixture<ApiFixture>
+/// <summary>Every answer is also a review: the attempt's transaction writes the review item and its log.</summary>
+public sealed class ReviewRecordingTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private IReviewScheduler Scheduler => api.Factory.Services.GetRequiredService<IReviewScheduler>();
-
     [Fact]
     public async Task AFirstAnswerCreatesTheItemAndLogsTheReview()
     {
         var ct = TestContext.Current.CancellationToken;
         var learner = await api.CreateAsync();
         var now = api.Factory.Time.GetUtcNow();
-        await using var db = TestDb.Open(api.DatabaseConnectionString);
-        var question = (await ReviewTestSupport.QuestionsAsync(db, ProgrammingLanguage.Cpp, 1))[0];
+        Question question;
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            question = (await ReviewTestSupport.QuestionsAsync(db, ProgrammingLanguage.Cpp, 20)).First(q => q.Type != QuestionType.Code);
+        }
 
-        var dueAt = await Scheduler.RecordAsync(db, new ReviewInput(learner.Id, question, false, null, 4000), now, ct);
-        await db.SaveChangesAsync(ct);
+        var dueAt = (await api.AnswerAsync(learner.Id, question.Id, Learning.AnswerFor(question, correctly: false), timeTakenMs: 4000)).NextReviewAt;
 
         await using var check = TestDb.Open(api.DatabaseConnectionString);
         var item = await check.ReviewItems.SingleAsync(r => r.UserId == learner.Id, ct);
@@ -39,22 +39,14 @@ public sealed class ReviewSchedulerTests(ApiFixture api) : IClassFixture<ApiFixt
     {
         var ct = TestContext.Current.CancellationToken;
         var learner = await api.CreateAsync();
-        var now = api.Factory.Time.GetUtcNow();
         Question question;
         await using (var db = TestDb.Open(api.DatabaseConnectionString))
         {
-            question = (await ReviewTestSupport.QuestionsAsync(db, ProgrammingLanguage.Python, 1))[0];
+            question = (await ReviewTestSupport.QuestionsAsync(db, ProgrammingLanguage.Python, 20)).First(q => q.Type != QuestionType.Code);
         }
 
-        async Task AttemptAsync()
-        {
-            await using var db = TestDb.Open(api.DatabaseConnectionString);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await Scheduler.RecordAsync(db, new ReviewInput(learner.Id, question, true, null, 1000), now, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(AttemptAsync, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            api.AnswerAsync(learner.Id, question.Id, Learning.AnswerFor(question, correctly: true), timeTakenMs: 1000)));
 
         await using var check = TestDb.Open(api.DatabaseConnectionString);
         var item = await check.ReviewItems.SingleAsync(r => r.UserId == learner.Id, ct);

@@ -1,0 +1,31 @@
+using CodeCrafts.Api.Features.Attempts;
+using CodeCrafts.Api.Features.Lessons;
+
+namespace CodeCrafts.Api.Features.Progress;
+
+internal static class ProgressSetup
+{
+    public static WebApplicationBuilder AddProgress(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ProgressCache>();
+        builder.Services.AddSingleton<IAttemptObserver>(sp => sp.GetRequiredService<ProgressCache>());
+        builder.Services.AddScoped<ILearnerLessonCounts, LearnerLessonCounts>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/progress").WithTags("Progress").RequireAuthorization()
+            .MapGet("/", ProgressApi.ListProgress)
+            .WithName("ListProgress")
+            .WithSummary("The caller's progress per started lesson, most recently practised first")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        app.MapGroup("/api/users/me").WithTags("Progress").RequireAuthorization()
+            .MapGet("/stats", StatsApi.GetStats)
+            .WithName("GetMyStats")
+            .WithSummary("The caller's XP, level, streaks, today's XP against the daily goal and the last 30 days")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+}

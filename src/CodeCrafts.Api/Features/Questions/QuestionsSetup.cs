@@ -1,0 +1,43 @@
+using CodeCrafts.Api.Features.Attempts;
+
+namespace CodeCrafts.Api.Features.Questions;
+
+internal static class QuestionsSetup
+{
+    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AnswerRules>();
+        builder.Services.AddScoped<AttemptRecorder>();
+        builder.Services.AddOptions<QuestionRatingOptions>()
+            .Bind(builder.Configuration.GetSection(QuestionRatingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<QuestionRatingStore>();
+        builder.Services.AddSingleton<QuestionRatingWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuestionRatingWriter>());
+        builder.Services.AddSingleton<IAttemptObserver>(sp => sp.GetRequiredService<QuestionRatingWriter>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapQuestionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/questions").WithTags("Questions").RequireAuthorization();
+
+        group.MapPost("/{id:guid}/attempts", QuestionsApi.SubmitAttempt)
+            .WithName("SubmitAttempt")
+            .WithSummary("Answer a question: verdict, XP, streak, daily goal, lesson progress and next review")
+            .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
+                             + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
+                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/attempts", QuestionsApi.ListAttempts)
+            .WithName("ListMyAttempts")
+            .WithSummary("The caller's answer history, newest first")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+}
