@@ -5,6 +5,8 @@
 # per request) against the minimal durable answer (lock, insert, XP, day in one batch, COMMIT); the weekly XP board and
 # GET /api/lessons against the minimal one-round-trip Redis read (top 10, caller's rank and score); then pgbench.
 # Usage: benchmarks/load/run-learning.sh [connections=16] [seconds=15] [learners=64]
+# BENCH_WARMUP=2 shortens each 20 s warm-up and BENCH_RESULTS=/tmp/x.txt writes elsewhere: a quick check that the
+# harness works, not figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -73,11 +75,11 @@ for port in $api_port $bare_port; do
 done
 
 if [ -n "${BENCH_KEEP:-}" ]; then echo "BENCH_KEEP: environment up, skipping the runs"; exit 0; fi
-results="$root/benchmarks/load/results-learning.txt"
+results="${BENCH_RESULTS:-$root/benchmarks/load/results-learning.txt}"
 : >"$results"
 run() { # name, wrk args...
   local name=$1; shift
-  wrk -t"$threads" -c"$connections" -d20s "$@" >/dev/null 2>&1 || true   # warm-up: tiered JIT (slow on a busy machine), pools, caches
+  wrk -t"$threads" -c"$connections" -d"${BENCH_WARMUP:-20}s" "$@" >/dev/null 2>&1 || true   # warm-up: tiered JIT (slow on a busy machine), pools, caches
   echo "-- $name" | tee -a "$results"
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" | tee -a "$results"
 }
@@ -86,9 +88,11 @@ run "bare ASP.NET Core endpoint" "http://127.0.0.1:$bare_port/"
 run "GET / on the Api (its own pipeline, no I/O)" "http://127.0.0.1:$api_port/"
 run "minimal durable answer (BareEndpoint: lock, insert, XP, day in one batch, COMMIT)" -s benchmarks/load/attempts.lua "http://127.0.0.1:$bare_port"
 run "POST /api/questions/{id}/attempts" -s benchmarks/load/attempts.lua "http://127.0.0.1:$api_port"
-run "minimal one-round-trip Redis read (BareEndpoint: weekly top 10, caller's rank and score)" -s benchmarks/load/board.lua "http://127.0.0.1:$bare_port"
-run "GET /api/leaderboards/xp?period=weekly" -s benchmarks/load/board.lua "http://127.0.0.1:$api_port"
-run "GET /api/lessons" -s benchmarks/load/lessons.lua "http://127.0.0.1:$api_port"
+export BENCH_PATH="/api/leaderboards/xp?period=weekly"
+run "minimal one-round-trip Redis read (BareEndpoint: weekly top 10, caller's rank and score)" -s benchmarks/load/reads.lua "http://127.0.0.1:$bare_port"
+run "GET /api/leaderboards/xp?period=weekly" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
+export BENCH_PATH="/api/lessons?pageSize=20"
+run "GET /api/lessons" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
 
 echo "-- pgbench (default TPC-B-like script, $connections clients, same server)" | tee -a "$results"
 "${psql[@]}" -d postgres -c "CREATE DATABASE pgbench"

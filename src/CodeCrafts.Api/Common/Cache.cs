@@ -29,7 +29,7 @@ internal static class Cache
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["ready"]);
         }
         builder.Services.AddSingleton(sp => new RedisAccessor(configured ? sp.GetRequiredService<IConnectionMultiplexer>() : null));
-        builder.Services.AddSingleton<StaleEntries>();
+        builder.Services.AddSingleton<LearnerEntries>();
         builder.Services.AddHostedService<StaleEntryRepairer>();
 
         // Each replica's memory first, then Redis (shared by replicas) where there is one, then the data itself.

@@ -10,17 +10,14 @@ internal static class DbValues
 {
     private static readonly DateTimeOffsetToBinaryConverter Ticks = new();
 
-    /// <summary>SQLite keeps instants as ticks (see SqliteCodeCraftsDbContext), so raw SQL must write ticks too.</summary>
-    public static object Instant(CodeCraftsDbContext db, DateTimeOffset value) =>
-        db.Provider == DatabaseProvider.Sqlite ? Ticks.ConvertToProvider(value)! : value;
-
     /// <summary>PostgreSQL and SQLite spell "lock this row until commit" differently; SQLite already serialises writers.</summary>
     public static string RowLock(CodeCraftsDbContext db) =>
         db.Provider == DatabaseProvider.Postgres ? " FOR NO KEY UPDATE" : "";
 
     /// <summary>
     /// A parameter value as the provider stores it: on SQLite, EF Core keeps GUIDs as upper-case text, dates as
-    /// yyyy-MM-dd text and instants as ticks; PostgreSQL's timestamptz takes UTC only. Enums are stored by name.
+    /// yyyy-MM-dd text and instants as ticks (see SqliteCodeCraftsDbContext); PostgreSQL's timestamptz takes UTC only.
+    /// Enums are stored by name.
     /// </summary>
     public static object ToProvider(CodeCraftsDbContext db, object? value)
     {

@@ -6,12 +6,12 @@ namespace CodeCrafts.Api.Common;
 
 /// <summary>
 /// The one pattern for per-learner Redis entries that PostgreSQL can rebuild (the streak and progress caches):
-/// a read that misses goes to PostgreSQL and fills the entry; each committed answer writes through, guarded so an older
-/// value never overwrites a newer one; and one repair path: a write Redis did not take marks the entry stale here, and
-/// <see cref="StaleEntryRepairer"/> deletes every stale entry as soon as Redis answers again, so the next read rebuilds it
-/// from PostgreSQL. Entries also expire, which bounds staleness if a replica dies with its list.
+/// a read that misses goes to PostgreSQL and fills the entry; each committed answer writes through (<see cref="WriteAsync"/>),
+/// guarded so an older value never overwrites a newer one; and one repair path: a write Redis did not take marks the entry
+/// stale here, and <see cref="StaleEntryRepairer"/> deletes every stale entry as soon as Redis answers again, so the next
+/// read rebuilds it from PostgreSQL. Entries also expire, which bounds staleness if a replica dies with its list.
 /// </summary>
-internal sealed class StaleEntries
+internal sealed partial class LearnerEntries(RedisAccessor redis, ILogger<LearnerEntries> logger)
 {
     private static readonly Meter Meter = new(Telemetry.ServiceName);
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>(
@@ -24,19 +24,42 @@ internal sealed class StaleEntries
 
     public bool IsEmpty => _stale.IsEmpty;
 
+    /// <summary>
+    /// Writes one entry through; never throws, so Redis can never fail an answer. <paramref name="write"/> queues its
+    /// command on <paramref name="db"/> before this method first waits, so a shared pipeline (a batch) carries it;
+    /// <paramref name="db"/> is null when Redis is not connected.
+    /// </summary>
+    public async Task WriteAsync(IDatabaseAsync? db, RedisKey key, string cache, Func<IDatabaseAsync, Task> write)
+    {
+        if (!redis.IsConfigured)
+        {
+            return;
+        }
+        if (db is null)
+        {
+            MarkStale(key, cache);
+            return;
+        }
+        try
+        {
+            await write(db);
+            if (!_stale.IsEmpty)
+            {
+                // Redis took this write while others wait: it answers again, and the repair can run.
+                RepairNeeded?.Invoke();
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            LogWriteFailed(logger, cache, key.ToString(), ex.Message);
+            MarkStale(key, cache);
+        }
+    }
+
     public void MarkStale(RedisKey key, string cache)
     {
         _stale.TryAdd(key, 0);
         Failures.Add(1, new KeyValuePair<string, object?>("cache", cache));
-    }
-
-    /// <summary>A write succeeded: if others are waiting, Redis is back and the repair can run.</summary>
-    public void WriteSucceeded()
-    {
-        if (!_stale.IsEmpty)
-        {
-            RepairNeeded?.Invoke();
-        }
     }
 
     /// <summary>Takes the stale keys; the repairer puts back those it could not delete.</summary>
@@ -60,10 +83,13 @@ internal sealed class StaleEntries
             _stale.TryAdd(key, 0);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Cache} cache could not write {Key}: {Reason}; the entry is dropped when Redis is back")]
+    private static partial void LogWriteFailed(ILogger logger, string cache, string key, string reason);
 }
 
-/// <summary>Deletes the stale learner entries (see <see cref="StaleEntries"/>) when Redis reconnects or takes a write again.</summary>
-internal sealed partial class StaleEntryRepairer(StaleEntries stale, RedisAccessor redis, ILogger<StaleEntryRepairer> logger) : BackgroundService
+/// <summary>Deletes the stale learner entries (see <see cref="LearnerEntries"/>) when Redis reconnects or takes a write again.</summary>
+internal sealed partial class StaleEntryRepairer(LearnerEntries stale, RedisAccessor redis, ILogger<StaleEntryRepairer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeCrafts.Api.Features.Home;
 
@@ -9,7 +10,7 @@ internal static class HomeApi
     private static readonly string Version =
         typeof(HomeApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static ServiceInfo GetServiceInfo(IHostEnvironment environment) => new(
+    public static Ok<ServiceInfo> GetServiceInfo(IHostEnvironment environment) => TypedResults.Ok(new ServiceInfo(
         "CodeCrafts API",
         Version,
         environment.EnvironmentName,
@@ -19,5 +20,5 @@ internal static class HomeApi
             ["alive"] = "/alive",
             ["openapi"] = "/openapi/v1.json",
             ["reference"] = "/scalar",
-        });
+        }));
 }

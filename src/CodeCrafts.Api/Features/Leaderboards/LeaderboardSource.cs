@@ -22,11 +22,6 @@ internal sealed class LeaderboardSource(CodeCraftsDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(board), board, "Unknown board kind"),
     };
 
-    public async Task<Dictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
-        userIds.Count == 0
-            ? []
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-
     // All-time XP is Users.Xp; it was reached at the learner's last XP-earning award.
     private async Task<List<BoardRow>> XpAllAsync(Guid? userId, CancellationToken ct)
     {

@@ -7,11 +7,11 @@ namespace CodeCrafts.Api.Features.Progress;
 
 /// <summary>
 /// Each learner's per-lesson progress in one Redis hash, so the catalogue (the most read page) costs no database
-/// query. Follows the learner-entry pattern of <see cref="StaleEntries"/>: a miss reads PostgreSQL and fills the hash
+/// query. Follows the learner-entry pattern of <see cref="LearnerEntries"/>: a miss reads PostgreSQL and fills the hash
 /// (marked complete by field "*"), every committed answer writes its lesson's counts through, and a write Redis did
 /// not take is repaired by dropping the hash once Redis is back.
 /// </summary>
-internal sealed partial class ProgressCache(RedisAccessor redis, StaleEntries stale, ILogger<ProgressCache> logger) : IAttemptObserver
+internal sealed partial class ProgressCache(RedisAccessor redis, LearnerEntries entries, ILogger<ProgressCache> logger) : IAttemptObserver
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromHours(1);
     private const string Complete = "*";
@@ -51,7 +51,7 @@ internal sealed partial class ProgressCache(RedisAccessor redis, StaleEntries st
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException or FormatException)
         {
-            LogFailed(logger, "read", userId, ex.Message);
+            LogReadFailed(logger, userId, ex.Message);
             return null;
         }
     }
@@ -64,35 +64,15 @@ internal sealed partial class ProgressCache(RedisAccessor redis, StaleEntries st
     public Task ObserveAsync(AttemptRecorded attempt, IBatch? batch) =>
         WriteAsync(batch, attempt.UserId, new Dictionary<Guid, LessonCounts> { [attempt.LessonId] = attempt.Lesson }, complete: false);
 
-    private async Task WriteAsync(IDatabaseAsync? db, Guid userId, IReadOnlyDictionary<Guid, LessonCounts> lessons, bool complete)
+    private Task WriteAsync(IDatabaseAsync? db, Guid userId, IReadOnlyDictionary<Guid, LessonCounts> lessons, bool complete)
     {
-        if (!redis.IsConfigured)
-        {
-            return;
-        }
-        if (db is null)
-        {
-            stale.MarkStale(Key(userId), "progress");
-            return;
-        }
         var args = lessons.SelectMany(l => new RedisValue[] { l.Key.ToString("N"), l.Value.Format() })
             .Append(complete ? "1" : "0")
             .Append((long)EntryLifetime.TotalMilliseconds)
             .ToArray();
-        // Queued before the first await, so a shared pipeline carries it.
-        var write = db.ScriptEvaluateAsync(GuardedSet, [Key(userId)], args);
-        try
-        {
-            await write;
-            stale.WriteSucceeded();
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFailed(logger, "write", userId, ex.Message);
-            stale.MarkStale(Key(userId), "progress");
-        }
+        return entries.WriteAsync(db, Key(userId), "progress", redis => redis.ScriptEvaluateAsync(GuardedSet, [Key(userId)], args));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Progress cache {Operation} failed for {UserId}: {Reason}; PostgreSQL answers instead")]
-    private static partial void LogFailed(ILogger logger, string operation, Guid userId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Progress cache read failed for {UserId}: {Reason}; PostgreSQL answers instead")]
+    private static partial void LogReadFailed(ILogger logger, Guid userId, string reason);
 }

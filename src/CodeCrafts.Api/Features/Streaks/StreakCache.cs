@@ -7,10 +7,10 @@ namespace CodeCrafts.Api.Features.Streaks;
 
 /// <summary>
 /// Streaks in Redis for the hot path; PostgreSQL stays the source of truth. Follows the learner-entry pattern of
-/// <see cref="StaleEntries"/>: read-through on a miss, written through after each answer that moves the streak, and a
+/// <see cref="LearnerEntries"/>: read-through on a miss, written through after each answer that moves the streak, and a
 /// write Redis did not take is repaired by dropping the entry once Redis is back.
 /// </summary>
-internal sealed partial class StreakCache(RedisAccessor redis, StaleEntries stale, ILogger<StreakCache> logger) : IAttemptObserver
+internal sealed partial class StreakCache(RedisAccessor redis, LearnerEntries entries, ILogger<StreakCache> logger) : IAttemptObserver
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromHours(6);
 
@@ -45,7 +45,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, StaleEntries stal
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
-            LogFailed(logger, "read", userId, ex.Message);
+            LogReadFailed(logger, userId, ex.Message);
             return null;
         }
     }
@@ -59,38 +59,16 @@ internal sealed partial class StreakCache(RedisAccessor redis, StaleEntries stal
             ? WriteAsync(batch, attempt.UserId, new StreakState(s.Current, s.Longest, s.LastActiveOn, s.TimeZoneId))
             : Task.CompletedTask;
 
-    private async Task WriteAsync(IDatabaseAsync? db, Guid userId, StreakState state)
-    {
-        if (!redis.IsConfigured)
-        {
-            return;
-        }
-        if (db is null)
-        {
-            stale.MarkStale(Key(userId), "streak");
-            return;
-        }
-        // Queued before the first await, so a shared pipeline carries it.
-        var write = db.ScriptEvaluateAsync(GuardedSet, [Key(userId)],
+    private Task WriteAsync(IDatabaseAsync? db, Guid userId, StreakState state) =>
+        entries.WriteAsync(db, Key(userId), "streak", redis => redis.ScriptEvaluateAsync(GuardedSet, [Key(userId)],
         [
             state.LastActiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             state.Current,
             state.Longest,
             state.LastActiveTimeZoneId ?? "",
             (long)EntryLifetime.TotalMilliseconds,
-        ]);
-        try
-        {
-            await write;
-            stale.WriteSucceeded();
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFailed(logger, "write", userId, ex.Message);
-            stale.MarkStale(Key(userId), "streak");
-        }
-    }
+        ]));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Streak cache {Operation} failed for {UserId}: {Reason}; PostgreSQL answers instead")]
-    private static partial void LogFailed(ILogger logger, string operation, Guid userId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Streak cache read failed for {UserId}: {Reason}; PostgreSQL answers instead")]
+    private static partial void LogReadFailed(ILogger logger, Guid userId, string reason);
 }

@@ -69,7 +69,7 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         var strangerEvents = Channel.CreateUnbounded<(string Name, JsonElement Payload)>();
         await using var player = await JoinAsync(challenger, duel, events.Writer);
         await using var stranger = await JoinAsync(other, otherDuel, strangerEvents.Writer);
-        var publisher = api.Factory.Services.GetRequiredService<IDuelEvents>();
+        var publisher = api.Factory.Services.GetRequiredService<DuelEvents>();
 
         // Act
         var now = api.Factory.Time.GetUtcNow();
@@ -157,12 +157,21 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         using (var activity = source.StartActivity("request")!)
         {
-            await api.Factory.Services.GetRequiredService<IDuelEvents>()
+            await api.Factory.Services.GetRequiredService<DuelEvents>()
                 .DuelStartedAsync(new DuelStarted(duelId, [], OpponentKind.Bot, now, now.AddMinutes(3)), Ct);
 
             var traced = Assert.Single(activity.Events, e => e.Name == "duel.started");
             Assert.Equal(duelId.ToString(), traced.Tags.Single(t => t.Key == "duel.id").Value);
         }
+    }
+
+    [Fact]
+    public void EveryObserverOfDuelEventsIsToldWhateverOrderTheFeaturesRegisteredThemIn()
+    {
+        var observers = api.Factory.Services.GetServices<IDuelEvents>().Select(o => o.GetType().Name).Order().ToList();
+
+        // Live delivery (Duels) and the duel boards (Leaderboards) each add theirs; neither replaces the other.
+        Assert.Equal(["DuelBoardObserver", "SignalRDuelEvents"], observers);
     }
 
     /// <summary>The next event of that name (10 s at most), skipping others such as the bot's later answers.</summary>

@@ -6,6 +6,7 @@ using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeCrafts.Tests.Features.Lessons;
@@ -140,5 +141,19 @@ public sealed class LessonsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var response = await api.CreateClient().GetAsync("/api/lessons", Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryRequestSharesOneCatalogueInstanceRatherThanACopy()
+    {
+        // HybridCache hands out the cached object itself only for immutable types; a copy would parse the catalogue per request.
+        await using var first = api.Factory.Services.CreateAsyncScope();
+        await using var second = api.Factory.Services.CreateAsyncScope();
+
+        var a = await first.ServiceProvider.GetRequiredService<LessonCatalog>().GetAsync();
+        var b = await second.ServiceProvider.GetRequiredService<LessonCatalog>().GetAsync();
+
+        Assert.Same(a, b);
+        Assert.NotEmpty(a.Lessons);
     }
 }

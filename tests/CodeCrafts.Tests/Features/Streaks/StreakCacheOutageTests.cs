@@ -64,7 +64,7 @@ public sealed class StreakCacheOutageTests(ApiFixture api) : IClassFixture<ApiFi
         await using var redis = await ConnectionMultiplexer.ConnectAsync(api.Redis.ConnectionString);
         await redis.GetDatabase().HashSetAsync(StreakCache.Key(learner.Id), [new("day", "2000-01-01"), new("current", 9), new("longest", 9), new("zone", "")]);
         await redis.GetDatabase().HashSetAsync(ProgressCache.Key(learner.Id), [new("*", "1")]);
-        var stale = api.Factory.Services.GetRequiredService<StaleEntries>();
+        var stale = api.Factory.Services.GetRequiredService<LearnerEntries>();
         stale.MarkStale(StreakCache.Key(learner.Id), "streak");
         stale.MarkStale(ProgressCache.Key(learner.Id), "progress");
 
