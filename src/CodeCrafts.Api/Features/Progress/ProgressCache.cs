@@ -64,7 +64,7 @@ internal sealed partial class ProgressCache
             return fields.Where(f => f.Name != Complete)
                 .ToDictionary(f => Guid.ParseExact(f.Name.ToString(), "N"), f => LessonCounts.Parse(f.Value.ToString()));
         }
-        catch (Exception ex) when (ex is RedisException or FormatException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or FormatException)
         {
             LogFailed(_logger, "read", userId, ex.Message);
             return null;
@@ -97,7 +97,7 @@ internal sealed partial class ProgressCache
                 _ = DropStaleAsync();
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogFailed(_logger, "write", userId, ex.Message);
             _stale.TryAdd(userId, 0);
@@ -117,7 +117,7 @@ internal sealed partial class ProgressCache
                 await db.KeyDeleteAsync(Key(userId));
                 _stale.TryRemove(userId, out _);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogFailed(_logger, "repair", userId, ex.Message);
                 return;

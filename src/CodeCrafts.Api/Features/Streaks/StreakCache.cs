@@ -51,7 +51,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, ILogger<StreakCac
             var zone = fields[3].IsNullOrEmpty ? null : fields[3].ToString();
             return new StreakState((int)fields[1], (int)fields[2], day, zone);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogReadFailed(logger, userId, ex.Message);
             return null;
@@ -85,7 +85,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, ILogger<StreakCac
                 RepairNeeded?.Invoke();
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogWriteFailed(logger, userId, ex.Message);
             MarkStale(userId);
