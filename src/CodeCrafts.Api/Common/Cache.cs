@@ -65,7 +65,7 @@ internal sealed class RedisHealthCheck(RedisAccessor redis) : IHealthCheck
             await db.PingAsync();
             return HealthCheckResult.Healthy();
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer PING; serving from PostgreSQL");
         }

@@ -25,10 +25,22 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = ExternalProcess.FindOnPath("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed: run scripts/test.sh, or apt-get install redis-server.");
-        var server = new RedisServer(executable, ExternalProcess.FreeTcpPort());
-        await server.StartAgainAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-        return server;
+        // A free port can be taken by another process before redis-server binds it (parallel tests, Aspire's own
+        // allocations): a server that exits at once gets another port rather than failing the test class.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(executable, ExternalProcess.FreeTcpPort());
+            try
+            {
+                await server.StartAgainAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                server.Stop();
+            }
+        }
     }
 
     public async Task StartAgainAsync()

@@ -1,4 +1,5 @@
 // Problem details (RFC 9457) become learner-facing messages here, and only here.
+import { friendlyFieldMessage } from './field-messages';
 
 export interface Problem {
   type?: string | null;
@@ -46,7 +47,8 @@ function messageForStatus(status: number, problem: Problem | undefined): string 
   if (status === 401) return problem?.detail ?? 'Your session has ended. Please sign in again.';
   if (status === 403) return 'That isn’t yours to open.';
   if (status === 404) return problem?.detail ?? 'We couldn’t find that.';
-  const firstFieldError = problem?.errors ? Object.values(problem.errors).flat()[0] : undefined;
+  const firstField = problem?.errors ? Object.entries(problem.errors).find(([, messages]) => messages[0]) : undefined;
+  const firstFieldError = firstField ? friendlyFieldMessage(firstField[0], firstField[1][0]!) : undefined;
   return problem?.detail ?? firstFieldError ?? problem?.title ?? 'That didn’t work. Please check and try again.';
 }
 
@@ -69,7 +71,7 @@ export function fieldErrors(error: unknown, fieldForStatus: Record<number, strin
   const result: Record<string, string> = {};
   for (const [key, messages] of Object.entries(error.problem.errors)) {
     const field = key.charAt(0).toLowerCase() + key.slice(1);
-    if (messages[0]) result[field] = messages[0];
+    if (messages[0]) result[field] = friendlyFieldMessage(field, messages[0]);
   }
   return result;
 }

@@ -1,5 +1,5 @@
 // Builders for Api shapes in tests: typed by the generated schema, so a contract change breaks them loudly.
-import type { AttemptResult, Question, TokenPair, UserProfile } from '@/api/types';
+import type { AttemptResult, DueReview, DueReviews, Question, TokenPair, UserProfile } from '@/api/types';
 
 export const user: UserProfile = {
   id: '00000000-0000-0000-0000-000000000001',
@@ -76,4 +76,24 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 export function memoryStorage(initial: string | null = null) {
   let value = initial;
   return { get: () => value, set: (next: string | null) => void (value = next) };
+}
+
+export function dueReview(overrides: Partial<DueReview> = {}): DueReview {
+  return {
+    questionId: '10000000-0000-0000-0000-000000000001',
+    lessonId: '30000000-0000-0000-0000-000000000001',
+    lessonTitle: 'First steps',
+    language: 'Python',
+    type: 'MultipleChoice',
+    promptSummary: 'What does print display?',
+    dueAt: '2026-01-01T00:00:00Z',
+    retrievability: 0.4,
+    state: 'Learning',
+    lapses: 1,
+    ...overrides,
+  };
+}
+
+export function dueReviews(items: DueReview[], rest: Partial<Omit<DueReviews, 'due'>> = {}): DueReviews {
+  return { due: { items, page: 1, pageSize: 20, total: items.length }, dueLaterToday: 0, nextDueAt: null, ...rest };
 }

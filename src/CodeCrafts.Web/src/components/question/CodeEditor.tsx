@@ -3,6 +3,7 @@ import { cpp } from '@codemirror/lang-cpp';
 import { python } from '@codemirror/lang-python';
 import { EditorView, basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { codeColours } from './code-highlight';
 
 export interface CodeEditorProps {
   value: string;
@@ -25,6 +26,7 @@ export default function CodeEditor({ value, language, onChange, label, readOnly 
       parent: host.current,
       extensions: [
         basicSetup,
+        codeColours,
         language === 'cpp' ? cpp() : python(),
         EditorView.lineWrapping,
         EditorView.editable.of(!readOnly),

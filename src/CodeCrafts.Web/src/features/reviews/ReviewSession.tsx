@@ -15,9 +15,10 @@ const QUIT = { quitTo: '/reviews', quitLabel: 'End review' };
 
 /** A review session over the due queue as it stood when the session began, answered with the lesson widgets. */
 export function ReviewSession() {
-  const due = useDueReviews();
+  const due = useDueReviews({ freshOnMount: true });
   const [items, setItems] = useState<DueReview[] | null>(null);
-  // Fresh from the server, not the cached list: answers since then moved items out of the queue.
+  // Fresh from the server, not the cached list: answers since then moved items out of the queue. The hook refetches
+  // on mount even while the cache is fresh, so this fetch always happens.
   if (items === null && due.data && due.isFetchedAfterMount) setItems(due.data.due.items);
 
   if (items) return <ReviewRun items={items} />;
