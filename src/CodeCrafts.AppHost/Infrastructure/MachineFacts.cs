@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeCrafts.AppHost.Infrastructure;
@@ -78,36 +77,7 @@ public sealed record MachineFacts(
     private static bool IsNone(string? value) => string.Equals(value?.Trim(), "none", StringComparison.OrdinalIgnoreCase);
 
     private static string? FindContainerRuntime() =>
-        new[] { "docker", "podman" }.FirstOrDefault(c => FindOnPath(c) is { } path && Succeeds(path, "info", TimeSpan.FromSeconds(5)));
-
-    private static bool Succeeds(string file, string arguments, TimeSpan timeout)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return false;
-            }
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return false;
-            }
-            return process.ExitCode == 0;
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return false;
-        }
-    }
+        new[] { "docker", "podman" }.FirstOrDefault(c => FindOnPath(c) is { } path && HostCommand.Ask(path, "info", TimeSpan.FromSeconds(5)) is not null);
 
     public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CodeCrafts.AppHost.Infrastructure;
 
 /// <summary>The Node.js on PATH, if any: the web app's toolchain.</summary>
@@ -9,34 +7,8 @@ internal static class NodeRuntime
     public static readonly Version Minimum = new(20, 19);
 
     /// <summary>The version `node --version` reports, or null when node is missing, hangs or answers oddly.</summary>
-    public static Version? FindVersion()
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("node", "--version")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return null;
-            }
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-            return process.ExitCode == 0 ? Parse(output.Result) : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    public static Version? FindVersion() =>
+        HostCommand.Ask("node", "--version", TimeSpan.FromSeconds(10)) is { } output ? Parse(output) : null;
 
     /// <summary>"v20.20.2" → 20.20.2.</summary>
     public static Version? Parse(string text) =>

@@ -34,12 +34,15 @@ public static partial class ResourceStory
     /// ("[sys] Starting process…") come in a separate batch, so the lines are put back in time order.
     /// </summary>
     public static IReadOnlyList<string> Tail(IEnumerable<LogLine> lines, int count) => lines
-        .Select(l => AnsiEscape().Replace(l.Content, "").TrimEnd())
+        .Select(l => Plain(l.Content).TrimEnd())
         .Select((text, i) => (text, i, at: DateTimeOffset.TryParse(text.Split(' ', 2)[0], out var at) ? at : DateTimeOffset.MinValue))
         .OrderBy(l => l.at).ThenBy(l => l.i)
         .Select(l => l.text)
         .TakeLast(count)
         .ToList();
+
+    /// <summary>A console line without its colour codes.</summary>
+    public static string Plain(string line) => AnsiEscape().Replace(line, "");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;]*m")]
     private static partial System.Text.RegularExpressions.Regex AnsiEscape();

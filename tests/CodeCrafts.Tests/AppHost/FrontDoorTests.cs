@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting;
+using CodeCrafts.AppHost.Infrastructure;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,7 +121,7 @@ public sealed class FrontDoorTests
         }
 
         // The services' console format: "<timestamp> fail: Category[id]" for Error, "crit:" for Critical, in colour.
-        var plain = lines.Select(l => Regex.Replace(l, @"\x1B\[[0-9;]*m", "")).ToList();
+        var plain = lines.Select(ResourceStory.Plain).ToList();
         Assert.Contains(plain, l => l.Contains("Curriculum seeded", StringComparison.Ordinal));
         Assert.Contains(plain, l => Regex.IsMatch(l, @"\sinfo: "));
         Assert.DoesNotContain(plain, l => Regex.IsMatch(l, @"\s(fail|crit): "));
