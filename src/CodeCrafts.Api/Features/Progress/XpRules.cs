@@ -2,19 +2,19 @@ using CodeCrafts.Data.Entities;
 
 namespace CodeCrafts.Api.Features.Progress;
 
-/// <summary>An XP award for one correct answer (one per learner, question and day).</summary>
-/// <param name="FirstCorrect">The learner had never earned XP for this question before (it counts as mastered).</param>
+/// <summary>An XP award for one correct answer (one per learner, question and day; its XP may be 0).</summary>
+/// <param name="FirstCorrect">The learner's first correct answer to this question (it counts as mastered).</param>
 public sealed record XpGrant(int Xp, bool FirstCorrect);
 
 /// <summary>The answer being rewarded: its verdict and its question.</summary>
 public sealed record XpAnswer(bool Correct, QuestionType Type, int QuestionXp);
 
 /// <summary>What the answer's read found about this learner and question, under the learner's row lock.</summary>
-/// <param name="LastAwardDay">The last day XP was awarded for this question, if ever.</param>
-/// <param name="Awards">How many days XP was awarded for this question so far.</param>
+/// <param name="LastAwardDay">The last day a correct answer to this question was recorded as an award (of any XP), if ever.</param>
+/// <param name="PaidAwards">How many of those awards carried XP (the first paid one is the full amount, the rest repeats).</param>
 /// <param name="LastRevealDay">The last day (on the learner's calendar) a practice answer's reply showed this question's answer.</param>
 /// <param name="RepeatXpToday">XP the learner was awarded today for repeats (every award but a question's first).</param>
-public sealed record XpHistory(DateOnly? LastAwardDay, int Awards, DateOnly? LastRevealDay, int RepeatXpToday)
+public sealed record XpHistory(DateOnly? LastAwardDay, int PaidAwards, DateOnly? LastRevealDay, int RepeatXpToday)
 {
     public static readonly XpHistory None = new(null, 0, null, 0);
 }
@@ -26,22 +26,29 @@ public sealed record XpHistory(DateOnly? LastAwardDay, int Awards, DateOnly? Las
 /// </summary>
 public static class XpRules
 {
-    /// <returns>The award, or null when the answer earns none.</returns>
+    /// <returns>The award, or null when the answer earns none and records nothing.</returns>
     public static XpGrant? Grant(XpAnswer answer, XpHistory history, DateOnly day, XpOptions options)
     {
-        // Rules 1–3: a wrong answer, a question already rewarded today, an answer copied from today's reveal.
-        if (!answer.Correct || history.LastAwardDay >= day || (RevealsOnWrong(answer.Type) && history.LastRevealDay >= day))
+        // A wrong answer, or a question already rewarded today.
+        if (!answer.Correct || history.LastAwardDay >= day)
         {
             return null;
         }
-        var full = BaseXp(answer, options);
-        if (history.LastAwardDay is null)
+        var first = history.LastAwardDay is null;
+        // Copied from today's reveal: recorded (it still counts as answered correctly, and the day is spent) but worth
+        // nothing; the full XP waits for a day on which the learner recalls it without having just been shown it.
+        if (RevealsOnWrong(answer.Type) && history.LastRevealDay >= day)
         {
-            return new XpGrant(full, true);
+            return new XpGrant(0, first);
+        }
+        var full = BaseXp(answer, options);
+        if (history.PaidAwards == 0)
+        {
+            return new XpGrant(full, first);
         }
         // Repeats on later days: less each time, and no more than the day's repeat allowance.
         var room = Math.Max(0, options.RepeatXpPerDay - history.RepeatXpToday);
-        var xp = Math.Min(RepeatXp(full, history.Awards), room);
+        var xp = Math.Min(RepeatXp(full, history.PaidAwards), room);
         return xp > 0 ? new XpGrant(xp, false) : null;
     }
 

@@ -69,6 +69,6 @@ internal sealed class AnswerRules(ReviewPlanner planner, IOptions<XpOptions> xpO
         // The booked day can run ahead of the calendar (after flying west): shift the reveal's date by the same amount.
         var ahead = day.DayNumber - LearnerCalendar.Today(learner.TimeZoneId, now).DayNumber;
         DateOnly? revealDay = fair.LastWrongAt is { } wrongAt ? LearnerCalendar.Today(learner.TimeZoneId, wrongAt).AddDays(ahead) : null;
-        return new XpHistory(state.LastAwardDay, fair.Awards, revealDay, fair.RepeatXpByDay.GetValueOrDefault(day));
+        return new XpHistory(state.LastAwardDay, fair.PaidAwards, revealDay, fair.RepeatXpByDay.GetValueOrDefault(day));
     }
 }

@@ -43,12 +43,12 @@ internal static class AnswerSql
         LEFT JOIN review_items r ON r."UserId" = {0} AND r."QuestionId" = {1}
         """;
 
-    // Fair play (issue 15): each day's repeat XP is the sum of its awards for questions rewarded on an earlier day.
+    // Fair play (issue 15): each day's repeat XP is the sum of its awards for questions paid XP on an earlier day.
     private const string ReadDays = """
         SELECT d."Day", d."Xp",
                (SELECT coalesce(sum(a."Xp"), 0) FROM xp_awards a
                  WHERE a."UserId" = d."UserId" AND a."AwardedAt" >= {2} AND a."Day" = d."Day"
-                   AND EXISTS (SELECT 1 FROM xp_awards e WHERE e."UserId" = a."UserId" AND e."QuestionId" = a."QuestionId" AND e."Day" < a."Day")) AS "RepeatXp"
+                   AND EXISTS (SELECT 1 FROM xp_awards e WHERE e."UserId" = a."UserId" AND e."QuestionId" = a."QuestionId" AND e."Day" < a."Day" AND e."Xp" > 0)) AS "RepeatXp"
         FROM daily_activity d WHERE d."UserId" = {0} AND d."Day" >= {1}
         """;
 
@@ -56,7 +56,7 @@ internal static class AnswerSql
     // answer (no duel id) showed the expected answer; duel answers never do. Every sub-select runs on an index:
     // xp_awards' key, question_attempts (user, created), duels (challenger or opponent, status) and duel_questions' key.
     private const string ReadFairPlay = """
-        SELECT (SELECT count(*) FROM xp_awards a WHERE a."UserId" = {0} AND a."QuestionId" = {1}) AS "Awards",
+        SELECT (SELECT count(*) FROM xp_awards a WHERE a."UserId" = {0} AND a."QuestionId" = {1} AND a."Xp" > 0) AS "PaidAwards",
                (SELECT max(t."CreatedAt") FROM question_attempts t
                  WHERE t."UserId" = {0} AND t."CreatedAt" >= {2} AND t."QuestionId" = {1} AND t."DuelId" IS NULL AND NOT t."IsCorrect") AS "LastWrongAt",
                EXISTS (SELECT 1 FROM duels d JOIN duel_questions q ON q."DuelId" = d."Id"
@@ -114,7 +114,7 @@ internal static class AnswerSql
 
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        var fairPlay = new FairPlayRead(reader.Value<int>("Awards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
+        var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
         return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay);
     }
 

@@ -15,11 +15,11 @@ internal sealed record StoredAttempt(Guid QuestionId, string? ResultJson);
 internal sealed record ProgressRow(int Attempts, int CorrectAttempts, int QuestionsMastered, DateTimeOffset? CompletedAt);
 
 /// <summary>What the fair-play rules (issue 15: XP rules, duel integrity) need, read in the same round trip.</summary>
-/// <param name="Awards">How many days XP was awarded for this question.</param>
+/// <param name="PaidAwards">How many days this question was awarded more than 0 XP.</param>
 /// <param name="LastWrongAt">The last wrong practice answer to this question in the last days (its reply showed the answer).</param>
 /// <param name="RepeatXpByDay">Repeat XP per day, for the days of <see cref="AnswerState.RecentDays"/>.</param>
 /// <param name="InActiveDuel">The question is part of one of the learner's active duels.</param>
-internal sealed record FairPlayRead(int Awards, DateTimeOffset? LastWrongAt, IReadOnlyDictionary<DateOnly, int> RepeatXpByDay, bool InActiveDuel)
+internal sealed record FairPlayRead(int PaidAwards, DateTimeOffset? LastWrongAt, IReadOnlyDictionary<DateOnly, int> RepeatXpByDay, bool InActiveDuel)
 {
     public static readonly FairPlayRead None = new(0, null, new Dictionary<DateOnly, int>(), false);
 }
