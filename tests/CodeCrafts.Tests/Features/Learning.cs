@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data.Content;
 using CodeCrafts.Data.Entities;
@@ -10,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CodeCrafts.Tests.Features;
 
 /// <summary>A seeded question with what a test needs to answer it right or wrong.</summary>
-public sealed record SeededQuestion(Guid Id, Guid LessonId, string LessonSlug, QuestionType Type, int XpReward, AnswerKey Key, QuestionOptions? Options);
+public sealed record SeededQuestion(Guid Id, Guid LessonId, string LessonSlug, QuestionType Type, int XpReward, AnswerKey Key, QuestionOptions? Options)
+{
+    /// <summary>What a first correct answer earns (README "XP rules"): a flashcard earns a small fixed amount.</summary>
+    public int FirstXp => Type == QuestionType.Flashcard ? XpOptions.DefaultFlashcardXp : XpReward;
+}
 
 /// <summary>Answering questions through the real Api, as a learner would.</summary>
 public static class Learning

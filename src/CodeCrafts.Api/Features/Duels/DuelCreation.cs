@@ -47,7 +47,15 @@ internal sealed class DuelCreation(
     private async Task<DuelReply<Duel>> AgainstBotAsync(Guid userId, ProgrammingLanguage language, int count, double? botRating, int? botLevel, CancellationToken ct)
     {
         var playerRating = await db.Users.Where(u => u.Id == userId).Select(u => u.Rating).SingleAsync(ct);
-        var rating = botRating ?? (botLevel is { } level ? QuestionDifficulty.InitialRating(level) : playerRating);
+        // Fair play: a strong bot is worth a large rating gain, so its strength stays within reach of the player's own.
+        var band = options.Value.BotRatingBand;
+        var (lowest, highest) = (Math.Round(playerRating - band), Math.Round(playerRating + band));
+        if (botRating is { } asked && (asked < lowest || asked > highest))
+        {
+            return DuelProblem.Invalid("botRating",
+                $"botRating must be within {band:0} of your rating {playerRating:0}: between {lowest:0} and {highest:0}.");
+        }
+        var rating = botRating ?? (botLevel is { } level ? Math.Clamp(QuestionDifficulty.InitialRating(level), lowest, highest) : playerRating);
         var now = time.GetUtcNow();
         var duel = new Duel
         {

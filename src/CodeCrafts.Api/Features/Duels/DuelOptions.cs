@@ -46,6 +46,13 @@ public sealed class DuelOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BotAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Fair play: a bot's rating lies within this distance of the player's rating. A botRating outside is refused (400);
+    /// a botLevel outside is moved to the nearest rating inside, so the level picker always starts a game.
+    /// </summary>
+    [Range(100, 2000)]
+    public double BotRatingBand { get; set; } = 400;
+
     /// <summary>How often each replica's background service closes overdue duels, expires challenges and pairs players.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);

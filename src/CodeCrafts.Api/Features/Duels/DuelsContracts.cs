@@ -25,11 +25,11 @@ public sealed record CreateDuelRequest
     public int QuestionCount { get; init; } = 5;
 
     [Range(1, 5)]
-    [Description("Bots only: strength as a lesson difficulty level, 1 (rating 1000) to 5 (1800). Default: your rating.")]
+    [Description("Bots only: strength as a lesson difficulty level, 1 (rating 1000) to 5 (1800), moved to the nearest rating within 400 of yours. Default: your rating.")]
     public int? BotLevel { get; init; }
 
     [Range(600, 2800)]
-    [Description("Bots only: the bot's rating. Give this or botLevel, not both. Default: your rating.")]
+    [Description("Bots only: the bot's rating, within 400 of your own rating (Duels:BotRatingBand); outside that band the request is refused with 400 naming botRating. Give this or botLevel, not both. Default: your rating.")]
     public double? BotRating { get; init; }
 }
 

@@ -58,7 +58,10 @@ internal static class DuelsSetup
         group.MapPost("/", DuelsApi.CreateAsync).WithName("CreateDuel")
             .WithSummary("Challenge a user, play a bot, or join matchmaking")
             .WithDescription("A challenge is pending until the opponent accepts, declines or it expires; a bot duel starts at once; " +
-                             "matchmaking returns the queue entry (poll it) or, if paired at once, the duel.")
+                             "matchmaking returns the queue entry (poll it) or, if paired at once, the duel. " +
+                             "A bot's rating stays within 400 of yours (Duels:BotRatingBand): a botRating outside that band is a 400 naming botRating, " +
+                             "a botLevel is moved to the nearest rating inside it. While a duel is active its questions cannot be practised " +
+                             "(POST /api/questions/{id}/attempts answers 409), so no reply shows their answers before the duel has finished.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", DuelsApi.ListAsync).WithName("ListDuels")

@@ -10,6 +10,10 @@ internal static class ProgressSetup
         builder.Services.AddSingleton<ProgressCache>();
         builder.Services.AddSingleton<IAttemptObserver>(sp => sp.GetRequiredService<ProgressCache>());
         builder.Services.AddScoped<ILearnerLessonCounts, LearnerLessonCounts>();
+        builder.Services.AddOptions<XpOptions>()
+            .Bind(builder.Configuration.GetSection(XpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 

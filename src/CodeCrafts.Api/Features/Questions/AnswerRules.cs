@@ -4,6 +4,7 @@ using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data.Entities;
+using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Api.Features.Questions;
 
@@ -23,14 +24,14 @@ internal sealed record AnswerDecision(
 /// so every rule is visible in one place and testable without a database. Each rule itself lives in its feature:
 /// <see cref="XpRules"/>, <see cref="StreakRules"/>, <see cref="LessonScore"/> and <see cref="LevelCurve"/>, <see cref="ReviewPlanner"/>.
 /// </summary>
-internal sealed class AnswerRules(ReviewPlanner planner)
+internal sealed class AnswerRules(ReviewPlanner planner, IOptions<XpOptions> xpOptions)
 {
     public AnswerDecision Decide(AnswerInput input, AnswerState state, DateTimeOffset now)
     {
         var (question, lesson, grade) = (input.Question.Entity, input.Question.Lesson, input.Grade);
         var learner = state.Learner;
         var day = StreakRules.LearnerDay(learner.Streak, learner.TimeZoneId, now);
-        var award = XpRules.Grant(grade.IsCorrect, question.XpReward, state.LastAwardDay, day);
+        var award = XpRules.Grant(new XpAnswer(grade.IsCorrect, question.Type, question.XpReward), History(state, day, now), day, xpOptions.Value);
         var xp = award?.Xp ?? 0;
         var streak = xp > 0 ? StreakRules.EarnXp(learner.Streak, learner.TimeZoneId, now) : new StreakStep(day, learner.Streak, false);
 
@@ -59,5 +60,15 @@ internal sealed class AnswerRules(ReviewPlanner planner)
             day, award, streak, progress, completed ? before?.CompletedAt ?? now : null, lessonNextReviewAt,
             rating, state.Review?.State ?? ReviewState.Learning, plan, state.WeekXp + xp,
             result, JsonSerializer.Serialize(result, StoredAnswers.Json));
+    }
+
+    /// <summary>The XP rules' view of the read. A reveal counts when it fell on the learner's calendar date of now.</summary>
+    private static XpHistory History(AnswerState state, DateOnly day, DateTimeOffset now)
+    {
+        var (learner, fair) = (state.Learner, state.FairPlay);
+        // The booked day can run ahead of the calendar (after flying west): shift the reveal's date by the same amount.
+        var ahead = day.DayNumber - LearnerCalendar.Today(learner.TimeZoneId, now).DayNumber;
+        DateOnly? revealDay = fair.LastWrongAt is { } wrongAt ? LearnerCalendar.Today(learner.TimeZoneId, wrongAt).AddDays(ahead) : null;
+        return new XpHistory(state.LastAwardDay, fair.PaidAwards, revealDay, fair.RepeatXpByDay.GetValueOrDefault(day));
     }
 }

@@ -43,7 +43,31 @@ internal static class AnswerSql
         LEFT JOIN review_items r ON r."UserId" = {0} AND r."QuestionId" = {1}
         """;
 
-    private const string ReadDays = """SELECT "Day", "Xp" FROM daily_activity WHERE "UserId" = {0} AND "Day" >= {1}""";
+    // Fair play (issue 15): each day's repeat XP is the sum of its awards for questions paid XP on an earlier day.
+    private const string ReadDays = """
+        SELECT d."Day", d."Xp",
+               (SELECT coalesce(sum(a."Xp"), 0) FROM xp_awards a
+                 WHERE a."UserId" = d."UserId" AND a."AwardedAt" >= {2} AND a."Day" = d."Day"
+                   AND EXISTS (SELECT 1 FROM xp_awards e WHERE e."UserId" = a."UserId" AND e."QuestionId" = a."QuestionId" AND e."Day" < a."Day" AND e."Xp" > 0)) AS "RepeatXp"
+        FROM daily_activity d WHERE d."UserId" = {0} AND d."Day" >= {1}
+        """;
+
+    // Fair play (issue 15), the last statement of the read: what the XP rules and the duel guard need. A wrong practice
+    // answer (no duel id) showed the expected answer; duel answers never do. Every sub-select runs on an index:
+    // xp_awards' key, question_attempts (user, created), duels (challenger or opponent, status) and duel_questions' key.
+    private const string ReadFairPlay = """
+        SELECT (SELECT count(*) FROM xp_awards a WHERE a."UserId" = {0} AND a."QuestionId" = {1} AND a."Xp" > 0) AS "PaidAwards",
+               (SELECT max(t."CreatedAt") FROM question_attempts t
+                 WHERE t."UserId" = {0} AND t."CreatedAt" >= {2} AND t."QuestionId" = {1} AND t."DuelId" IS NULL AND NOT t."IsCorrect") AS "LastWrongAt",
+               EXISTS (SELECT 1 FROM duels d JOIN duel_questions q ON q."DuelId" = d."Id"
+                 WHERE (d."ChallengerId" = {0} OR d."OpponentId" = {0}) AND d."Status" = 'Active' AND q."QuestionId" = {1}) AS "InActiveDuel"
+        """;
+
+    /// <summary>How far back an award can lie and still be booked on a day the answer reads (zones and flights included).</summary>
+    private static readonly TimeSpan AwardLookBack = TimeSpan.FromDays(7);
+
+    /// <summary>A reveal counts on the learner's calendar day, so one older than a day never matters.</summary>
+    private static readonly TimeSpan RevealLookBack = TimeSpan.FromDays(1);
 
     /// <summary>The first round trip: locks the learner's row, then reads what the answer needs. Null for an unknown learner.</summary>
     public static async Task<AnswerState?> ReadAsync(CodeCraftsDbContext db, AnswerInput input, DateTimeOffset now, CancellationToken ct)
@@ -53,7 +77,8 @@ internal static class AnswerSql
         await using var reader = await new SqlBatch(db)
             .Add(LockLearner(db), userId)
             .Add(ReadState, userId, questionId, lessonId, input.IdempotencyKey, week.Start, week.End)
-            .Add(ReadDays, userId, EarliestToday(now))
+            .Add(ReadDays, userId, EarliestToday(now), now - AwardLookBack)
+            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack)
             .ReadAsync(ct);
 
         if (!await reader.ReadAsync(ct))
@@ -80,11 +105,17 @@ internal static class AnswerSql
 
         await reader.NextResultAsync(ct);
         var days = new Dictionary<DateOnly, int>();
+        var repeatXp = new Dictionary<DateOnly, int>();
         while (await reader.ReadAsync(ct))
         {
             days[reader.Day("Day")!.Value] = reader.Value<int>("Xp");
+            repeatXp[reader.Day("Day")!.Value] = reader.Value<int>("RepeatXp");
         }
-        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt);
+
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
+        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay);
     }
 
     private static ReviewItem? ReadReviewItem(DbDataReader reader, Guid userId, Guid questionId) =>

@@ -14,6 +14,16 @@ internal sealed record StoredAttempt(Guid QuestionId, string? ResultJson);
 /// <summary>The learner's progress row in the question's lesson, before this answer.</summary>
 internal sealed record ProgressRow(int Attempts, int CorrectAttempts, int QuestionsMastered, DateTimeOffset? CompletedAt);
 
+/// <summary>What the fair-play rules (issue 15: XP rules, duel integrity) need, read in the same round trip.</summary>
+/// <param name="PaidAwards">How many days this question was awarded more than 0 XP.</param>
+/// <param name="LastWrongAt">The last wrong practice answer to this question in the last days (its reply showed the answer).</param>
+/// <param name="RepeatXpByDay">Repeat XP per day, for the days of <see cref="AnswerState.RecentDays"/>.</param>
+/// <param name="InActiveDuel">The question is part of one of the learner's active duels.</param>
+internal sealed record FairPlayRead(int PaidAwards, DateTimeOffset? LastWrongAt, IReadOnlyDictionary<DateOnly, int> RepeatXpByDay, bool InActiveDuel)
+{
+    public static readonly FairPlayRead None = new(0, null, new Dictionary<DateOnly, int>(), false);
+}
+
 /// <summary>
 /// Everything one answer needs to know, read in its first round trip while it holds the learner's row lock, so
 /// nothing it read can change before it commits: every answer of a learner takes the same lock.
@@ -25,7 +35,7 @@ internal sealed record ProgressRow(int Attempts, int CorrectAttempts, int Questi
 /// <param name="OtherDueAt">The earliest due time of the lesson's other live review items.</param>
 internal sealed record AnswerState(
     LearnerRow Learner, StoredAttempt? Existing, DateOnly? LastAwardDay, long WeekXp, IReadOnlyDictionary<DateOnly, int> RecentDays,
-    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt);
+    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, FairPlayRead FairPlay);
 
 /// <summary>What one answer is about: the catalogue's question, the answer and its verdict.</summary>
 internal sealed record AnswerInput(

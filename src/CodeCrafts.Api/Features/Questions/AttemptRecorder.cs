@@ -13,6 +13,7 @@ internal enum AttemptStatus
     Replayed,
     KeyUsedForAnotherQuestion,
     UnknownUser,
+    PartOfActiveDuel,
 }
 
 internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Result = null);
@@ -56,6 +57,12 @@ internal sealed class AttemptRecorder(
                 return new AttemptOutcome(AttemptStatus.UnknownUser);
             }
             state = read;
+            if (state.FairPlay.InActiveDuel)
+            {
+                // Fair play: a practice reply (even a replayed one) would show the answer of a question the learner is
+                // playing in a duel. Nothing is written; the transaction rolls back.
+                return new AttemptOutcome(AttemptStatus.PartOfActiveDuel);
+            }
             if (state.Existing is { } existing)
             {
                 // The first request with this key has committed (we waited on the learner's row), so its result is there.

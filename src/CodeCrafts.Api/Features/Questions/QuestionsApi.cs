@@ -60,6 +60,10 @@ internal static class QuestionsApi
             case AttemptStatus.Replayed:
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return TypedResults.Ok(outcome.Result!);
+            case AttemptStatus.PartOfActiveDuel:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Question is part of your active duel",
+                    detail: "This question is in a duel you are playing; answer it in the duel. Practice on it opens again when the duel has finished.",
+                    extensions: new Dictionary<string, object?> { ["rule"] = "question-in-active-duel" });
             case AttemptStatus.KeyUsedForAnotherQuestion:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key already used",
                     detail: "This idempotencyKey was used for another answer; send a new key for each answer.");

@@ -28,7 +28,9 @@ internal static class QuestionsSetup
             .WithSummary("Answer a question: verdict, XP, streak, daily goal, lesson progress and next review")
             .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
                              + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
-                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
+                             + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After. "
+                             + "A question that is part of one of your active duels is refused with 409 (rule question-in-active-duel) until the duel has finished, "
+                             + "so practice never shows a duel question's answer. XP follows the README's table \"XP rules\".")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

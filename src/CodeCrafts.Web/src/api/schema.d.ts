@@ -152,7 +152,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a question: verdict, XP, streak, daily goal, lesson progress and next review
-         * @description Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result (header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.
+         * @description Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result (header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After. A question that is part of one of your active duels is refused with 409 (rule question-in-active-duel) until the duel has finished, so practice never shows a duel question's answer. XP follows the README's table "XP rules".
          */
         post: operations["SubmitAttempt"];
         delete?: never;
@@ -261,7 +261,7 @@ export interface paths {
         put?: never;
         /**
          * Challenge a user, play a bot, or join matchmaking
-         * @description A challenge is pending until the opponent accepts, declines or it expires; a bot duel starts at once; matchmaking returns the queue entry (poll it) or, if paired at once, the duel.
+         * @description A challenge is pending until the opponent accepts, declines or it expires; a bot duel starts at once; matchmaking returns the queue entry (poll it) or, if paired at once, the duel. A bot's rating stays within 400 of yours (Duels:BotRatingBand): a botRating outside that band is a 400 naming botRating, a botLevel is moved to the nearest rating inside it. While a duel is active its questions cannot be practised (POST /api/questions/{id}/attempts answers 409), so no reply shows their answers before the duel has finished.
          */
         post: operations["CreateDuel"];
         delete?: never;
@@ -507,12 +507,12 @@ export interface components {
             questionCount?: number;
             /**
              * Format: int32
-             * @description Bots only: strength as a lesson difficulty level, 1 (rating 1000) to 5 (1800). Default: your rating.
+             * @description Bots only: strength as a lesson difficulty level, 1 (rating 1000) to 5 (1800), moved to the nearest rating within 400 of yours. Default: your rating.
              */
             botLevel?: null | number;
             /**
              * Format: double
-             * @description Bots only: the bot's rating. Give this or botLevel, not both. Default: your rating.
+             * @description Bots only: the bot's rating, within 400 of your own rating (Duels:BotRatingBand); outside that band the request is refused with 400 naming botRating. Give this or botLevel, not both. Default: your rating.
              */
             botRating?: null | number;
         };

@@ -44,7 +44,7 @@ public sealed class ConcurrentAwardTests(ApiFixture api) : IClassFixture<ApiFixt
         var truth = await api.XpTotalsAsync();
 
         // Assert: every learner earned every question's reward exactly once, and both boards say so.
-        var each = questions.Sum(q => (long)q.XpReward);
+        var each = questions.Sum(q => (long)q.FirstXp);
         Assert.Equal(learners, truth.Count);
         Assert.All(truth.Values, xp => Assert.Equal(each, xp));
         Assert.Equal(truth, all.Scores());

@@ -119,7 +119,7 @@ public sealed class ProgressTests(ApiFixture api) : IClassFixture<ApiFixture>
         var questions = (await api.GradableQuestionsAsync()).Where(q => q.XpReward > 0).Take(3).ToList();
         await using (var db = TestDb.Open(api.DatabaseConnectionString))
         {
-            var goal = questions[0].XpReward + questions[1].XpReward;
+            var goal = questions[0].FirstXp + questions[1].FirstXp;
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DailyXpGoal, goal), Ct);
         }
         api.MoveToLocalTime("Etc/UTC", new TimeOnly(8, 0));
@@ -132,9 +132,9 @@ public sealed class ProgressTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.False(first.DailyGoalReached);
         Assert.True(second.DailyGoalReached);
-        var total = questions.Sum(q => q.XpReward);
+        var total = questions.Sum(q => q.FirstXp);
         Assert.Equal((total, LevelCurve.LevelFor(total), 2, 2), (stats.Xp, stats.Level, stats.CurrentStreak, stats.LongestStreak));
-        Assert.Equal((first.TodayXp + questions[1].XpReward, true), (stats.TodayXp, stats.DailyGoalReached));
+        Assert.Equal((first.TodayXp + questions[1].FirstXp, true), (stats.TodayXp, stats.DailyGoalReached));
         Assert.Equal(30, stats.Last30Days.Count);
         Assert.Equal(stats.Today, stats.Last30Days[^1].Day);
         Assert.Equal([yesterday.XpGained, stats.TodayXp], stats.Last30Days.TakeLast(2).Select(d => d.Xp));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CodeCrafts.Api.Features.Auth;
+using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Questions;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -42,7 +43,7 @@ public sealed class SqliteAnsweringTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var result = (await first.Content.ReadFromJsonAsync<AttemptResult>(Learning.Json, Ct))!;
-        Assert.Equal((true, question.XpReward, 1), (result.Correct, result.XpGained, result.CurrentStreak));
+        Assert.Equal((true, XpOptions.DefaultFlashcardXp, 1), (result.Correct, result.XpGained, result.CurrentStreak));
         Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(2, history.GetProperty("total").GetInt64());

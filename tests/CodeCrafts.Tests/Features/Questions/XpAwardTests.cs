@@ -20,12 +20,12 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var result = await api.AnswerAsync(user.Id, question);
 
         Assert.True(result.Correct);
-        Assert.Equal(question.XpReward, result.XpGained);
-        Assert.Equal(question.XpReward, result.TotalXp);
-        Assert.Equal(question.XpReward, result.TodayXp);
+        Assert.Equal(question.FirstXp, result.XpGained);
+        Assert.Equal(question.FirstXp, result.TotalXp);
+        Assert.Equal(question.FirstXp, result.TodayXp);
         Assert.Null(result.Explanation);
         await using var db = TestDb.Open(api.DatabaseConnectionString);
-        Assert.Equal(question.XpReward, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
+        Assert.Equal(question.FirstXp, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var first = await api.AnswerAsync(user.Id, question);
         var second = await api.AnswerAsync(user.Id, question);
 
-        Assert.Equal(question.XpReward, first.XpGained);
+        Assert.Equal(question.FirstXp, first.XpGained);
         Assert.Equal(0, second.XpGained);
-        Assert.Equal(question.XpReward, second.TotalXp);
+        Assert.Equal(question.FirstXp, second.TotalXp);
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         Assert.Equal(2, await db.QuestionAttempts.CountAsync(a => a.UserId == user.Id, Ct));
         Assert.Equal(1, await db.XpAwards.CountAsync(a => a.UserId == user.Id, Ct));
@@ -73,9 +73,9 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         api.MoveToLocalTime("Etc/UTC", new TimeOnly(9, 0));
         var nextDay = await api.AnswerAsync(user.Id, question);
 
-        Assert.Equal(question.XpReward, first.XpGained);
-        Assert.Equal(XpRules.RepeatXp(question.XpReward), nextDay.XpGained);
-        Assert.True(nextDay.XpGained < question.XpReward);
+        Assert.Equal(question.FirstXp, first.XpGained);
+        Assert.Equal(XpRules.RepeatXp(question.FirstXp, 1), nextDay.XpGained);
+        Assert.True(nextDay.XpGained < question.FirstXp);
         Assert.Equal(first.TotalXp + nextDay.XpGained, nextDay.TotalXp);
     }
 
@@ -95,7 +95,7 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(JsonSerializer.Serialize(first, Learning.Json), JsonSerializer.Serialize(replayed, Learning.Json));
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         Assert.Equal(1, await db.QuestionAttempts.CountAsync(a => a.UserId == user.Id, Ct));
-        Assert.Equal(question.XpReward, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
+        Assert.Equal(question.FirstXp, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
     }
 
     [Fact]
@@ -110,11 +110,11 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(results.Select(r => r.AttemptId).Distinct());
-        Assert.All(results, r => Assert.Equal(question.XpReward, r.XpGained));
+        Assert.All(results, r => Assert.Equal(question.FirstXp, r.XpGained));
         Assert.Equal(11, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         Assert.Equal(1, await db.QuestionAttempts.CountAsync(a => a.UserId == user.Id, Ct));
-        Assert.Equal(question.XpReward, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
+        Assert.Equal(question.FirstXp, await db.Users.Where(u => u.Id == user.Id).Select(u => u.Xp).SingleAsync(Ct));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class XpAwardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(200, await db.QuestionAttempts.CountAsync(a => ids.Contains(a.UserId), Ct));
         Assert.All(users, u =>
         {
-            Assert.Equal(questions.Sum(q => q.XpReward), stored[u.Id]);
+            Assert.Equal(questions.Sum(q => q.FirstXp), stored[u.Id]);
             Assert.Equal(awarded[u.Id], stored[u.Id]);
             Assert.Equal(stored[u.Id], results.Where(r => r.Id == u.Id).Sum(r => r.Result.XpGained));
         });
