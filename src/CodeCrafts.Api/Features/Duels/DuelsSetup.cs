@@ -1,8 +1,16 @@
 using System.Text.Json.Serialization;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Features.Duels;
+
+/// <summary>The name problem details give the duels-created-per-learner limit.</summary>
+internal static class DuelLimits
+{
+    public const string CreatedPerLearner = "duels-created-per-learner";
+}
 
 internal static class DuelsSetup
 {
@@ -59,6 +67,8 @@ internal static class DuelsSetup
             .WithSummary("Challenge a user, play a bot, or join matchmaking")
             .WithDescription("A challenge is pending until the opponent accepts, declines or it expires; a bot duel starts at once; " +
                              "matchmaking returns the queue entry (poll it) or, if paired at once, the duel.")
+            .WithRequestBodyLimit()
+            .RequireLearnerLimit(DuelLimits.CreatedPerLearner, o => o.DuelsCreatedPerLearner, "duels created")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", DuelsApi.ListAsync).WithName("ListDuels")
@@ -81,6 +91,7 @@ internal static class DuelsSetup
         group.MapPost("/{id:guid}/answers", DuelsApi.AnswerAsync).WithName("AnswerDuelQuestion")
             .WithSummary("Answer one question of an active duel (once per question, before the deadline)")
             .WithDescription("Graded like a lesson attempt but awards no XP. The time taken is measured by the server.")
+            .WithRequestBodyLimit()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

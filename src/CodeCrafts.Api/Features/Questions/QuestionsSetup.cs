@@ -1,6 +1,15 @@
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Api.Features.Attempts;
+using CodeCrafts.Api.Features.CodeExecution;
 
 namespace CodeCrafts.Api.Features.Questions;
+
+/// <summary>The name problem details give the answers-per-learner limit.</summary>
+internal static class AttemptLimits
+{
+    public const string PerLearner = "attempts-per-learner";
+}
 
 internal static class QuestionsSetup
 {
@@ -29,6 +38,9 @@ internal static class QuestionsSetup
             .WithDescription("Send a new idempotencyKey per answer and the same one on a retry: the retry returns the first result "
                              + "(header Idempotent-Replayed: true) and awards nothing more. A code answer ({ code }) runs against every test of the "
                              + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After.")
+            .WithRequestBodyLimit(RequestBodyLimit.Code)
+            .RequireLearnerLimit(AttemptLimits.PerLearner, o => o.AttemptsPerLearner, "answers")
+            .DescribesLimit(CodeRunThrottle.Describe)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
