@@ -13,12 +13,18 @@ internal readonly record struct LimitDecision(bool Allowed, TimeSpan RetryAfter)
 /// Counts requests against the limits in Redis when it is configured and answers within the budget, so every replica
 /// sees the same counts. A limit must never turn a request into an error: when Redis is away, slow or failing, the
 /// request is counted on this replica instead (fail open to the per-replica limit), and the switch is logged once each
-/// way.
+/// way. After a failure Redis is left alone for <see cref="PauseAfterFailure"/>, so a stalled Redis costs one budget
+/// now and then, not one per call.
 /// </summary>
 internal sealed partial class LimitCounter(
     RedisAccessor redis, MemoryLimitBackend memory, IOptions<RateLimitOptions> options, TimeProvider time, ILogger<LimitCounter> logger)
 {
+    private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(2);
+
     private int _redisFailing;
+
+    // Real elapsed time (not the injected clock, which tests stop): the pause is about Redis, not about windows.
+    private long _skipRedisUntilTicks;
 
     private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -78,7 +84,7 @@ internal sealed partial class LimitCounter(
 
     private async Task<(T Value, ILimitBackend Backend)> RunAsync<T>(Func<ILimitBackend, Task<T>> operation, CancellationToken cancellationToken)
     {
-        if (redis.TryGetDatabase() is { } db)
+        if (Environment.TickCount64 >= Interlocked.Read(ref _skipRedisUntilTicks) && redis.TryGetDatabase() is { } db)
         {
             var shared = new RedisLimitBackend(db);
             var pending = operation(shared);
@@ -98,7 +104,7 @@ internal sealed partial class LimitCounter(
                 NoteRedisFailing(e.GetType().Name);
             }
         }
-        else if (redis.IsConfigured)
+        else if (redis.IsConfigured && redis.TryGetDatabase() is null)
         {
             NoteRedisFailing("not connected");
         }
@@ -107,6 +113,7 @@ internal sealed partial class LimitCounter(
 
     private void NoteRedisFailing(string reason)
     {
+        Interlocked.Exchange(ref _skipRedisUntilTicks, Environment.TickCount64 + (long)PauseAfterFailure.TotalMilliseconds);
         if (Interlocked.Exchange(ref _redisFailing, 1) == 0)
         {
             LogRedisFailing(logger, reason, options.Value.RedisBudgetMilliseconds);
