@@ -17,8 +17,8 @@ internal sealed class LimitsOpenApiTransformer(IOptions<RateLimitOptions> option
         var limits = metadata.OfType<LimitDescription>().Select(l => l.Describe(options.Value)).ToList();
         if (limits.Count > 0 && operation.Responses?.GetValueOrDefault("429") is OpenApiResponse tooMany)
         {
-            tooMany.Description = "Too many requests: " + string.Join("; ", limits)
-                + ". Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After).";
+            tooMany.Description = "Too many requests. " + string.Join(" ", limits.Select(Sentence))
+                + " Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After).";
             tooMany.Headers ??= new Dictionary<string, IOpenApiHeader>();
             tooMany.Headers["Retry-After"] = new OpenApiHeader
             {
@@ -32,4 +32,6 @@ internal sealed class LimitsOpenApiTransformer(IOptions<RateLimitOptions> option
         }
         return Task.CompletedTask;
     }
+
+    private static string Sentence(string rule) => string.Concat(char.ToUpperInvariant(rule[0]).ToString(), rule[1..], ".");
 }

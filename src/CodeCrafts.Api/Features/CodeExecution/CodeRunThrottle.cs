@@ -39,7 +39,7 @@ internal sealed class CodeRunThrottle(LimitCounter counter, IOptions<RateLimitOp
         return (run, null);
     }
 
-    public static string Describe(RateLimitOptions limits) => $"{AtOnceRule(limits)}; {PerMinuteRule(limits)}";
+    public static string Describe(RateLimitOptions limits) => $"{AtOnceRule(limits)}. {PerMinuteRule(limits)}";
 
     private static string AtOnceRule(RateLimitOptions limits) =>
         $"At most {limits.CodeRunsAtOnce} code run(s) at a time per learner (trial runs and code answers)";
