@@ -37,8 +37,8 @@ dotnet src/CodeCrafts.MigrationService/bin/Release/net10.0/CodeCrafts.MigrationS
 
 # Limits out of the way: this measures the cost of a login, not the limiter.
 SECRET_KEY=$(openssl rand -base64 48) ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-RateLimits__LoginPerIp__PermitLimit=100000000 RateLimits__RegisterPerIp__PermitLimit=100000000 \
-RateLimits__FailedLoginsPerAccount__PermitLimit=100000000 Logging__LogLevel__Default=Warning \
+RateLimits__LoginPerNetwork__PermitLimit=100000000 RateLimits__RegisterPerNetwork__PermitLimit=100000000 \
+RateLimits__FailedLogins__FreeFailures=100000000 Logging__LogLevel__Default=Warning \
   dotnet src/CodeCrafts.Api/bin/Release/net10.0/CodeCrafts.Api.dll >"$work/api.log" 2>&1 &
 api_pid=$!
 url="http://127.0.0.1:$api_port"

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,8 +6,8 @@ namespace CodeCrafts.Api.Common;
 
 /// <summary>
 /// ASP.NET Core rate limiting with one rejection shape: 429 problem details and Retry-After.
-/// Features add their own policies (<c>Configure&lt;RateLimiterOptions&gt;</c>). Counters are in-process, so
-/// each Api replica counts on its own.
+/// Its policies count in-process, per replica; the Api's own limits (logins, registrations, per-learner throttles) are
+/// in <see cref="Limits.LimitCounter"/> instead, shared by the replicas through Redis.
 /// </summary>
 internal static class RateLimiting
 {
@@ -38,29 +36,4 @@ internal static class RateLimiting
     /// <summary>Whole seconds, rounded up, never 0: a client that retries after "0" is refused again.</summary>
     public static void SetRetryAfter(HttpContext context, TimeSpan retryAfter) =>
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The partition key for "per client": the remote address, with IPv6 clients grouped by their /64
-    /// (one subscriber usually owns a whole /64, so per-address limits would be trivial to dodge).
-    /// Behind a reverse proxy this is the proxy unless forwarded headers are configured.
-    /// </summary>
-    public static string ClientKey(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-        return address.ToString();
-    }
 }

@@ -3,26 +3,37 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CodeCrafts.Api.Common;
 
+/// <summary>A request body limit in bytes, as endpoint metadata.</summary>
+internal sealed record BodyLimit(long Bytes);
+
 /// <summary>
-/// Per-endpoint body limits that answer 413 problem details before the handler runs, on every server.
-/// (Kestrel's own limit, <c>IRequestSizeLimitMetadata</c>, only fails the read: an empty 413 or an error inside
-/// the JSON binder. It is still lowered to the same value, as a second line.)
+/// Body limits that answer 413 problem details before the handler runs, on every server: every request gets
+/// <see cref="SmallJson"/> unless its endpoint asks for more (<see cref="Code"/> where a program is accepted), instead of
+/// Kestrel's 30 MB. (Kestrel's own limit, <c>IRequestSizeLimitMetadata</c>, only fails the read: an empty 413 or an
+/// error inside the JSON binder. It is still lowered to the same value, as a second line.)
 /// </summary>
 internal static class RequestBodyLimit
 {
-    public const long SmallJson = 64 * 1024;
+    /// <summary>Every JSON contract without code: an email, a password, a few answers (their fields are capped far lower).</summary>
+    public const long SmallJson = 16 * 1024;
 
-    private sealed record Limit(long Bytes);
+    /// <summary>A program of up to 64 Ki characters, JSON-escaped (newlines and quotes take two bytes, most non-ASCII three).</summary>
+    public const long Code = 128 * 1024;
 
+    /// <summary>
+    /// States the limit of an endpoint that takes a body (and its 413 in the OpenAPI document); endpoints that do not
+    /// call this still get <see cref="SmallJson"/>.
+    /// </summary>
     public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long bytes = SmallJson)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(
-            new Limit(bytes),
+            new BodyLimit(bytes),
             new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails), ["application/problem+json"]));
 
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Limit>() is { } limit && !await FitsAsync(context, limit.Bytes))
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>() ?? new BodyLimit(SmallJson);
+        if (!await FitsAsync(context, limit.Bytes))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

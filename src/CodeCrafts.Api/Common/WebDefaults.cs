@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CodeCrafts.Api.Common.Limits;
 using Scalar.AspNetCore;
 
 namespace CodeCrafts.Api.Common;
@@ -26,6 +27,7 @@ internal static class WebDefaults
         // them into problem details naming the field in every environment, not only in Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddRateLimitingDefaults();
+        builder.Services.AddLimits(builder.Configuration);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -42,6 +44,7 @@ internal static class WebDefaults
         {
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddDocumentTransformer<ClientFriendlyContractTransformer>();
+            options.AddOperationTransformer<LimitsOpenApiTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "CodeCrafts API";
@@ -61,6 +64,7 @@ internal static class WebDefaults
 
     public static WebApplication UseWebDefaults(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimits();

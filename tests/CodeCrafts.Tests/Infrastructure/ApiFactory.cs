@@ -7,9 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace CodeCrafts.Tests.Infrastructure;
 
 /// <summary>
-/// The real Api in-process (real auth pipeline, real PostgreSQL and Redis), with a clock the test moves.
+/// The real Api in-process (real auth pipeline, real PostgreSQL and Redis), with a clock the test moves, and
+/// optionally services of the test's own (registered last, so they replace the Api's).
 /// </summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<CodeCrafts.Api.ApiAssembly>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? testServices = null)
+    : WebApplicationFactory<CodeCrafts.Api.ApiAssembly>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256-0123456789";
 
@@ -20,10 +22,15 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
-        // In-process requests have no client address, so every test of a class shares one per-IP window;
-        // tests of the limits themselves pass lower values in settings.
-        builder.UseSetting("RateLimits:LoginPerIp:PermitLimit", "100000");
-        builder.UseSetting("RateLimits:RegisterPerIp:PermitLimit", "100000");
+        // In-process requests have no client address, so every test of a class shares one network's window, and the
+        // clock only moves when a test moves it, so a learner's window never ends; tests of the limits themselves
+        // (Features/Limits) pass the limits they test in settings.
+        builder.UseSetting("RateLimits:LoginPerNetwork:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:RegisterPerNetwork:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:AttemptsPerLearner:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:CodeRunsPerLearner:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:CodeRunsAtOnce", "100000");
+        builder.UseSetting("RateLimits:DuelsCreatedPerLearner:PermitLimit", "100000");
         // A burst of errors on a busy machine must not block request threads on the console (the default waits when its
         // queue is full, which starves the thread pool and turns a slow test into a failed one).
         builder.UseSetting("Logging:Console:QueueFullMode", "DropWrite");
@@ -35,6 +42,7 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            testServices?.Invoke(services);
         });
     }
 }

@@ -67,6 +67,30 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Stalls every client for <paramref name="duration"/> (<c>CLIENT PAUSE … ALL</c>): connected, but answering nothing,
+    /// as a Redis that is busy or swapping would.
+    /// </summary>
+    public Task PauseAsync(TimeSpan duration) => CommandAsync($"CLIENT PAUSE {(int)duration.TotalMilliseconds} ALL");
+
+    /// <summary>Ends a <see cref="PauseAsync"/> early (<c>CLIENT UNPAUSE</c>).</summary>
+    public Task UnpauseAsync() => CommandAsync("CLIENT UNPAUSE");
+
+    private async Task CommandAsync(string command)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(command + "\r\n"));
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer);
+        var reply = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        if (!reply.StartsWith("+OK", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{command} answered {reply}");
+        }
+    }
+
     private async Task<bool> PingsAsync()
     {
         try

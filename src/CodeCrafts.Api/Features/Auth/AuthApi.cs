@@ -1,4 +1,5 @@
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Api.Features.Users;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -61,23 +62,24 @@ internal static class AuthApi
     {
         using var activity = AuthTelemetry.Source.StartActivity("auth.login");
         var account = Accounts.NormalizeEmail(request.Email);
-        if (failedLogins.IsLockedOut(account, out var retryAfter))
+        var network = ClientNetwork.Of(http);
+        var check = await failedLogins.CheckAsync(account, network, cancellationToken);
+        if (!check.Allowed)
         {
             AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("locked"));
-            RateLimiting.SetRetryAfter(http, retryAfter);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests", detail: "Too many failed logins for this account; try again later.");
+            return Throttles.TooManyRequests(http, AuthLimits.FailedLogins, failedLogins.Rule, check.RetryAfter);
         }
 
         var user = await services.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == account, cancellationToken);
         var verdict = services.Passwords.Verify(user, request.Password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            failedLogins.RecordFailure(account);
+            await failedLogins.RecordFailureAsync(account, network, cancellationToken);
             AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("failure"));
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 title: "Invalid email or password", detail: "The email or the password is wrong.");
         }
+        await failedLogins.ForgetAsync(account, network, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             // Conditional on the old hash, so a password change that raced this login is not overwritten.

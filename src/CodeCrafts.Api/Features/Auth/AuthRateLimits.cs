@@ -1,82 +1,43 @@
-using System.Threading.RateLimiting;
-using CodeCrafts.Api.Common;
-using Microsoft.AspNetCore.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using CodeCrafts.Api.Common.Limits;
 using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Api.Features.Auth;
 
-/// <summary>Section <c>RateLimits</c>: fixed windows, counted per Api replica (in-process).</summary>
-public sealed class AuthRateLimitOptions
+/// <summary>The names of the auth limits, as problem details report them in <c>limit</c>.</summary>
+internal static class AuthLimits
 {
-    public const string Section = "RateLimits";
-
-    public WindowLimit LoginPerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
-    public WindowLimit RegisterPerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
-    public WindowLimit FailedLoginsPerAccount { get; set; } = new() { PermitLimit = 5, WindowSeconds = 60 };
-}
-
-public sealed class WindowLimit
-{
-    public int PermitLimit { get; set; }
-    public int WindowSeconds { get; set; }
-
-    internal FixedWindowRateLimiterOptions ToOptions() => new()
-    {
-        PermitLimit = PermitLimit,
-        Window = TimeSpan.FromSeconds(WindowSeconds),
-        QueueLimit = 0,
-    };
-
-    internal bool IsValid => PermitLimit >= 1 && WindowSeconds >= 1;
-}
-
-internal static class AuthRateLimits
-{
-    public const string LoginPolicy = "auth-login";
-    public const string RegisterPolicy = "auth-register";
-
-    public static IServiceCollection AddAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<AuthRateLimitOptions>()
-            .Bind(configuration.GetSection(AuthRateLimitOptions.Section))
-            .Validate(o => o.LoginPerIp.IsValid && o.RegisterPerIp.IsValid && o.FailedLoginsPerAccount.IsValid,
-                "RateLimits: every PermitLimit and WindowSeconds must be at least 1.")
-            .ValidateOnStart();
-
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthRateLimitOptions>>((options, limits) =>
-        {
-            options.AddPolicy(LoginPolicy, context =>
-                RateLimitPartition.GetFixedWindowLimiter(RateLimiting.ClientKey(context), _ => limits.Value.LoginPerIp.ToOptions()));
-            options.AddPolicy(RegisterPolicy, context =>
-                RateLimitPartition.GetFixedWindowLimiter(RateLimiting.ClientKey(context), _ => limits.Value.RegisterPerIp.ToOptions()));
-        });
-        services.AddSingleton<FailedLoginLimiter>();
-        return services;
-    }
+    public const string LoginsPerNetwork = "logins-per-network";
+    public const string RegistrationsPerNetwork = "registrations-per-network";
+    public const string FailedLogins = "failed-logins";
 }
 
 /// <summary>
-/// Failed logins per account, whichever IP they come from: a distributed guesser gets a few tries a window.
-/// Unknown emails are counted exactly like real ones, so the 429 reveals nothing about which accounts exist.
+/// Failed logins per (account, client network), with exponential back-off (<see cref="BackoffLimit"/>): a guesser is
+/// slowed down on the network it guesses from, while the owner, logging in from another network, is not locked out by
+/// someone else's failures. Unknown emails are counted exactly like real ones, so a 429 reveals nothing about which
+/// accounts exist. (Guessing from many networks at once is bounded by each network's own login limit.)
 /// </summary>
-internal sealed class FailedLoginLimiter(IOptions<AuthRateLimitOptions> options) : IDisposable
+internal sealed class FailedLoginLimiter(LimitCounter counter, IOptions<RateLimitOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => options.Value.FailedLoginsPerAccount.ToOptions()));
+    private BackoffLimit Limit => options.Value.FailedLogins;
 
-    /// <summary>True when the account used up its failures for this window; checked before the password is.</summary>
-    public bool IsLockedOut(string account, out TimeSpan retryAfter)
-    {
-        // Asking for 0 permits reports the state without consuming anything.
-        using var lease = _limiter.AttemptAcquire(account, 0);
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.Zero;
-        return !lease.IsAcquired;
-    }
+    /// <summary>Checked before the password is, so a locked pair costs no hashing.</summary>
+    public Task<LimitDecision> CheckAsync(string account, string network, CancellationToken cancellationToken) =>
+        counter.CheckFailuresAsync(Key(account, network), Limit, cancellationToken);
 
-    public void RecordFailure(string account)
-    {
-        using var _ = _limiter.AttemptAcquire(account, 1);
-    }
+    public Task RecordFailureAsync(string account, string network, CancellationToken cancellationToken) =>
+        counter.RecordFailureAsync(Key(account, network), Limit, cancellationToken);
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>A successful login forgets the failures: the owner typing their password wrong twice starts afresh.</summary>
+    public Task ForgetAsync(string account, string network, CancellationToken cancellationToken) =>
+        counter.ClearFailuresAsync(Key(account, network), cancellationToken);
+
+    public string Rule => $"After {Limit.FreeFailures} failed logins for this account from your network, logins wait "
+                          + $"{Limit.FirstLockoutSeconds} s, doubling with each further failure up to {Limit.MaxLockoutSeconds} s";
+
+    // Emails are hashed so Redis holds no addresses, and odd characters cannot shape the key.
+    private static string Key(string account, string network) =>
+        $"{AuthLimits.FailedLogins}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account)), 0, 16)}:{network}";
 }

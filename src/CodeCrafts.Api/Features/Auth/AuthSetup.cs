@@ -1,4 +1,5 @@
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -55,7 +56,7 @@ internal static class AuthSetup
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddScoped<RefreshTokenStore>();
-        builder.Services.AddAuthRateLimits(builder.Configuration);
+        builder.Services.AddSingleton<FailedLoginLimiter>();
         builder.Services.AddAuthorization();
         return builder;
     }
@@ -92,18 +93,18 @@ internal static class AuthSetup
         group.MapPost("/register", AuthApi.Register)
             .WithName("Register")
             .WithSummary("Create an account and start a session")
-            .RequireRateLimiting(AuthRateLimits.RegisterPolicy)
+            .RequireNetworkLimit(AuthLimits.RegistrationsPerNetwork, o => o.RegisterPerNetwork, "registrations")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/login", AuthApi.Login)
             .WithName("Login")
             .WithSummary("Exchange email and password for an access token and a refresh token")
-            .RequireRateLimiting(AuthRateLimits.LoginPolicy)
+            .RequireNetworkLimit(AuthLimits.LoginsPerNetwork, o => o.LoginPerNetwork, "logins")
+            .DescribesLimit(o => $"after {o.FailedLogins.FreeFailures} failed logins for one account from one network, "
+                                 + $"{o.FailedLogins.FirstLockoutSeconds} s doubling per further failure up to {o.FailedLogins.MaxLockoutSeconds} s")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/refresh", AuthApi.Refresh)
             .WithName("Refresh")

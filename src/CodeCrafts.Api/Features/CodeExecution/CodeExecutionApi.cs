@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CodeCrafts.Api.Common;
 using CodeCrafts.CodeExecution;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -8,8 +10,9 @@ namespace CodeCrafts.Api.Features.CodeExecution;
 
 internal static class CodeExecutionApi
 {
-    public static async Task<Results<Ok<CodeJudgementResponse>, NotFound, ValidationProblem>> RunAsync(
-        RunCodeRequest request, CodeCraftsDbContext db, ICodeJudge judge, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CodeJudgementResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
+        RunCodeRequest request, CodeCraftsDbContext db, ICodeJudge judge, CodeRunThrottle throttle, ClaimsPrincipal principal,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var question = await db.Questions.AsNoTracking()
             .Include(q => q.Lesson)
@@ -26,6 +29,12 @@ internal static class CodeExecutionApi
             });
         }
 
+        var (run, refusal) = await throttle.TryStartAsync(http, principal.GetUserId(), cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        await using var _ = run;
         var judgement = await judge.RunVisibleTestsAsync(question, request.Code, cancellationToken);
         return TypedResults.Ok(CodeJudgementResponse.From(judgement));
     }

@@ -1,3 +1,5 @@
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.CodeExecution;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,6 +12,7 @@ internal static class CodeExecutionSetup
     public static WebApplicationBuilder AddCodeExecution(this WebApplicationBuilder builder)
     {
         builder.Services.AddCodeExecution(builder.Configuration);
+        builder.Services.AddSingleton<CodeRunThrottle>();
         builder.Services.AddHealthChecks().AddCheck<CodeRunnerHealthCheck>(CodeRunnerHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         // Exception handlers are tried in registration order and the general one takes everything,
         // so this one goes first whatever order Program.cs adds the features in.
@@ -25,6 +28,8 @@ internal static class CodeExecutionSetup
             .WithName("RunCode")
             .WithSummary("Run code against a question's visible tests")
             .WithDescription("A trial run: earns no XP and records nothing. Hidden tests run only when the answer is submitted as an attempt.")
+            .WithRequestBodyLimit(RequestBodyLimit.Code)
+            .DescribesLimit(CodeRunThrottle.Describe)
             .Produces<CodeJudgementResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

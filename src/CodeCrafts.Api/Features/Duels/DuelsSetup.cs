@@ -1,8 +1,16 @@
 using System.Text.Json.Serialization;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Features.Duels;
+
+/// <summary>The name problem details give the duels-created-per-learner limit.</summary>
+internal static class DuelLimits
+{
+    public const string CreatedPerLearner = "duels-created-per-learner";
+}
 
 internal static class DuelsSetup
 {
@@ -62,6 +70,8 @@ internal static class DuelsSetup
                              "A bot's rating stays within 400 of yours (Duels:BotRatingBand): a botRating outside that band is a 400 naming botRating, " +
                              "a botLevel is moved to the nearest rating inside it. While a duel is active its questions cannot be practised " +
                              "(POST /api/questions/{id}/attempts answers 409), so no reply shows their answers before the duel has finished.")
+            .WithRequestBodyLimit()
+            .RequireLearnerLimit(DuelLimits.CreatedPerLearner, o => o.DuelsCreatedPerLearner, "duels created")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", DuelsApi.ListAsync).WithName("ListDuels")
@@ -84,6 +94,7 @@ internal static class DuelsSetup
         group.MapPost("/{id:guid}/answers", DuelsApi.AnswerAsync).WithName("AnswerDuelQuestion")
             .WithSummary("Answer one question of an active duel (once per question, before the deadline)")
             .WithDescription("Graded like a lesson attempt but awards no XP. The time taken is measured by the server.")
+            .WithRequestBodyLimit()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

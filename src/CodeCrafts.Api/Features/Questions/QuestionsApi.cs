@@ -14,7 +14,7 @@ internal static class QuestionsApi
 {
     public static async Task<Results<Ok<AttemptResult>, ValidationProblem, ProblemHttpResult>> SubmitAttempt(
         Guid id, AttemptRequest request, ClaimsPrincipal principal, HttpContext http,
-        LessonCatalog catalog, AttemptRecorder recorder, ICodeJudge judge, CancellationToken cancellationToken)
+        LessonCatalog catalog, AttemptRecorder recorder, ICodeJudge judge, CodeRunThrottle codeRuns, CancellationToken cancellationToken)
     {
         if (!(await catalog.GetAsync()).QuestionsById.TryGetValue(id, out var question))
         {
@@ -34,7 +34,15 @@ internal static class QuestionsApi
             {
                 return Reply(replay, http);
             }
-            (grade, code) = await CodeAnswers.JudgeAsync(judge, question, request.Answer!.Code!, cancellationToken);
+            var (run, refusal) = await codeRuns.TryStartAsync(http, principal.GetUserId(), cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            await using (run)
+            {
+                (grade, code) = await CodeAnswers.JudgeAsync(judge, question, request.Answer!.Code!, cancellationToken);
+            }
         }
         else
         {

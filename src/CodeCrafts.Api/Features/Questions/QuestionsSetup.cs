@@ -1,6 +1,15 @@
+using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Api.Features.Attempts;
+using CodeCrafts.Api.Features.CodeExecution;
 
 namespace CodeCrafts.Api.Features.Questions;
+
+/// <summary>The name problem details give the answers-per-learner limit.</summary>
+internal static class AttemptLimits
+{
+    public const string PerLearner = "attempts-per-learner";
+}
 
 internal static class QuestionsSetup
 {
@@ -31,6 +40,9 @@ internal static class QuestionsSetup
                              + "question in the sandbox (or Judge0); when the runner's queue is full the answer is 503 with Retry-After. "
                              + "A question that is part of one of your active duels is refused with 409 (rule question-in-active-duel) until the duel has finished, "
                              + "so practice never shows a duel question's answer. XP follows the README's table \"XP rules\".")
+            .WithRequestBodyLimit(RequestBodyLimit.Code)
+            .RequireLearnerLimit(AttemptLimits.PerLearner, o => o.AttemptsPerLearner, "answers")
+            .DescribesLimit(CodeRunThrottle.Describe)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

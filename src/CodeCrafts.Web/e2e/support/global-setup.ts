@@ -15,9 +15,9 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
       // the other journeys live through refreshes as a learner's long session would.
       ACCESS_TOKEN_EXPIRE_MINUTES: '1',
       Jwt__ClockSkewSeconds: '0',
-      // Every journey signs up a new learner from 127.0.0.1; the per-IP limits are for the open internet.
-      RateLimits__RegisterPerIp__PermitLimit: '1000',
-      RateLimits__LoginPerIp__PermitLimit: '1000',
+      // Every journey signs up a new learner from 127.0.0.1; the per-network limits are for the open internet.
+      RateLimits__RegisterPerNetwork__PermitLimit: '1000',
+      RateLimits__LoginPerNetwork__PermitLimit: '1000',
       // A question answered wrong comes back for review after the first learning step: 5 s here instead of 1 min,
       // so a review journey does not sit idle. The second step keeps its 10 minutes.
       Reviews__LearningSteps__0: '00:00:05',

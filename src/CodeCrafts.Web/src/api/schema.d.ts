@@ -1043,7 +1043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1052,9 +1052,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests. At most 10 registrations per 60 s per client network. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying (at least 1). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1103,7 +1105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1112,9 +1114,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests. At most 30 logins per 60 s per client network. After 5 failed logins for one account from one network, 30 s doubling per further failure up to 900 s. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying (at least 1). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1163,7 +1167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1203,7 +1207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1301,7 +1305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1444,6 +1448,26 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over 128 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests. At most 60 answers per 60 s per learner. At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying (at least 1). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1752,6 +1776,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The request body is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests. At most 10 duels created per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying (at least 1). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetDuel: {
@@ -2015,6 +2059,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The request body is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RunCode: {
@@ -2060,6 +2113,26 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over 128 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests. At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying (at least 1). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

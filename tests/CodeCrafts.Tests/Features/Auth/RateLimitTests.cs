@@ -10,7 +10,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task LoginAttemptsFromOneClientBeyondTheLimitAre429WithRetryAfter()
     {
-        await using var api = await StartApiAsync(new() { ["RateLimits:LoginPerIp:PermitLimit"] = "3" });
+        await using var api = await StartApiAsync(new() { ["RateLimits:LoginPerNetwork:PermitLimit"] = "3" });
         var client = api.CreateClient();
 
         var allowed = new List<HttpResponseMessage>();
@@ -30,7 +30,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task RepeatedFailedLoginsLockTheAccountEvenWithTheRightPasswordButNotOtherAccounts()
     {
-        await using var api = await StartApiAsync(new() { ["RateLimits:FailedLoginsPerAccount:PermitLimit"] = "2" });
+        await using var api = await StartApiAsync(new() { ["RateLimits:FailedLogins:FreeFailures"] = "2" });
         var client = api.CreateClient();
         var email = AuthRequests.NewEmail();
         var other = AuthRequests.NewEmail();
@@ -53,7 +53,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task AnUnknownEmailIsLockedOutExactlyLikeARealOne()
     {
-        await using var api = await StartApiAsync(new() { ["RateLimits:FailedLoginsPerAccount:PermitLimit"] = "1" });
+        await using var api = await StartApiAsync(new() { ["RateLimits:FailedLogins:FreeFailures"] = "1" });
         var client = api.CreateClient();
         var unknown = AuthRequests.NewEmail();
 
@@ -66,7 +66,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task RegistrationsFromOneClientBeyondTheLimitAre429AndWriteNothing()
     {
-        await using var api = await StartApiAsync(new() { ["RateLimits:RegisterPerIp:PermitLimit"] = "2" });
+        await using var api = await StartApiAsync(new() { ["RateLimits:RegisterPerNetwork:PermitLimit"] = "2" });
         var client = api.CreateClient();
         await client.RegisterOkAsync();
         await client.RegisterOkAsync();

@@ -1,0 +1,17 @@
+namespace CodeCrafts.Api.Common.Limits;
+
+internal static class LimitsSetup
+{
+    public static IServiceCollection AddLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.IsValid, "RateLimits: every PermitLimit, WindowSeconds, CodeRunsAtOnce and RedisBudgetMilliseconds must be "
+                                      + "at least 1, and FailedLogins must have FirstLockout <= MaxLockout <= ForgetAfter.")
+            .ValidateOnStart();
+        services.AddSingleton<MemoryLimitBackend>();
+        services.AddSingleton<LimitCounter>();
+        services.AddTrustedProxies(configuration);
+        return services;
+    }
+}
