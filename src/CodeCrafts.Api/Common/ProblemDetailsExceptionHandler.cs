@@ -75,7 +75,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         // "$.dailyXpGoal" -> "dailyXpGoal"; the root ("$" or none) means the body as a whole.
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
-        var fieldType = JsonFieldTypes.Resolve(httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, field);
+        // The exception handler middleware clears the endpoint before handlers run; the feature keeps the original.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var fieldType = JsonFieldTypes.Resolve(endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, field);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
             [field] = [json.Message.Contains("could not be mapped", StringComparison.Ordinal)

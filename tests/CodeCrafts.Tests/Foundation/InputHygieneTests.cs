@@ -46,7 +46,7 @@ public sealed class InputHygieneTests(ApiFixture api) : IClassFixture<ApiFixture
         var failures = new List<string>();
         var requests = 0;
 
-        Assert.Empty(inputs.Select(i => i.OperationId).Distinct().Where(id => !Baselines.ContainsKey(id)));
+        Assert.DoesNotContain(inputs, i => !Baselines.ContainsKey(i.OperationId));
         Assert.Contains(inputs, i => i is { OperationId: "Login", Field: "email" });
         Assert.Contains(inputs, i => i is { OperationId: "CreateDuel", Field: "language", IsEnum: true });
         Assert.Contains(inputs, i => i is { OperationId: "SubmitAttempt", Field: "answer.blanks[0]" });
@@ -55,7 +55,10 @@ public sealed class InputHygieneTests(ApiFixture api) : IClassFixture<ApiFixture
             // A learner per input: per-learner limits of one input's requests must not throttle the next.
             var client = (await api.CreateAsync()).Client;
             var cases = input.IsEnum ? BadEnums.Select(raw => (Raw: raw, Refused: true))
-                : ControlStrings.Select(s => (Raw: JsonSerializer.Serialize(s), Refused: !input.IsCode || s.Contains('\0')));
+                : ControlStrings
+                    // A NUL in the path never reaches the Api: the server's URL decoder refuses the request line itself.
+                    .Where(s => input.Location != InputLocation.Path || !s.Contains('\0'))
+                    .Select(s => (Raw: JsonSerializer.Serialize(s), Refused: !input.IsCode || s.Contains('\0')));
             foreach (var (raw, refused) in cases)
             {
                 requests++;
