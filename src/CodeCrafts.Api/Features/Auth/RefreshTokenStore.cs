@@ -70,7 +70,8 @@ internal sealed partial class RefreshTokenStore(
             AuthTelemetry.Refreshes.Add(1, AuthTelemetry.Outcome("invalid"));
             return null;
         }
-        if (known.RevokedAt is null && now - consumedAt <= TimeSpan.FromSeconds(jwt.Value.RefreshReuseGraceSeconds)
+        var grace = TimeSpan.FromSeconds(jwt.Value.RefreshReuseGraceSeconds);
+        if (known.RevokedAt is null && grace > TimeSpan.Zero && now - consumedAt <= grace
             && await ReplayAsync(presented, now, sessionCutoff, cancellationToken) is { } replay)
         {
             AuthTelemetry.Refreshes.Add(1, AuthTelemetry.Outcome("replayed"));
