@@ -1,4 +1,5 @@
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.InputHygiene;
 using CodeCrafts.Api.Features.Attempts;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.CodeExecution;
@@ -35,15 +36,17 @@ var app = builder.Build();
 
 app.UseWebDefaults();
 app.MapDefaultEndpoints();
-app.MapHomeApi();
-app.MapAuthApi();
-app.MapUsersApi();
-app.MapLessonsApi();
-app.MapQuestionsApi();
-app.MapProgressApi();
-app.MapReviewsApi();
-app.MapLeaderboardsApi();
-app.MapDuelsApi();
-app.MapCodeExecutionApi();
+// Every feature's endpoints refuse control characters and undefined enum values before their handlers run.
+var api = app.MapGroup("").WithInputHygiene();
+api.MapHomeApi();
+api.MapAuthApi();
+api.MapUsersApi();
+api.MapLessonsApi();
+api.MapQuestionsApi();
+api.MapProgressApi();
+api.MapReviewsApi();
+api.MapLeaderboardsApi();
+api.MapDuelsApi();
+api.MapCodeExecutionApi();
 
 app.Run();

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CodeCrafts.Api.Common.InputHygiene;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -20,7 +22,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             // A body that is not JSON, has a field the contract does not know, or a value of the wrong type:
             // name the field (from the reader's JSON path) like a validation error, without echoing the value.
-            BadHttpRequestException { InnerException: JsonException json } bad => InvalidJson(bad.StatusCode, json),
+            BadHttpRequestException { InnerException: JsonException json } bad => InvalidJson(bad.StatusCode, json, httpContext),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client closed request" },
@@ -69,14 +71,18 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         return false;
     }
 
-    private static HttpValidationProblemDetails InvalidJson(int status, JsonException json)
+    private static HttpValidationProblemDetails InvalidJson(int status, JsonException json, HttpContext httpContext)
     {
         // "$.dailyXpGoal" -> "dailyXpGoal"; the root ("$" or none) means the body as a whole.
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
+        // The exception handler middleware clears the endpoint before handlers run; the feature keeps the original.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var fieldType = JsonFieldTypes.Resolve(endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, field);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
             [field] = [json.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Unknown field: the contract has no such member."
+                : fieldType is { IsEnum: true } ? InputInspector.EnumRule(fieldType)
                 : "Malformed JSON, or a value of the wrong type for this field."],
         })
         {

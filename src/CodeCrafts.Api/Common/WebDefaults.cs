@@ -36,7 +36,9 @@ internal static class WebDefaults
             // The web defaults also read numbers from strings ("120"); a wrong type is a 400, and the
             // OpenAPI schema then says "integer", not "integer or string".
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Names only: a number such as "language": 7 would bind a value no enum member has (an entry that can never be
+            // matched, a grade nobody defined), so it is a 400 naming the field like any other wrong type.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 

@@ -12,7 +12,8 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public AccessToken Issue(Guid userId, string displayName)
+    /// <param name="sessionId">The refresh-token family the token belongs to (the <c>sid</c> claim), when there is one.</param>
+    public AccessToken Issue(Guid userId, string displayName, Guid? sessionId = null)
     {
         var jwt = options.Value;
         var now = time.GetUtcNow();
@@ -24,14 +25,20 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-                new Claim(JwtRegisteredClaimNames.Name, displayName),
-            ]),
+            Subject = new ClaimsIdentity(Claims(userId, displayName, sessionId)),
             SigningCredentials = new SigningCredentials(jwt.CreateSecurityKey(), jwt.Algorithm),
         });
         return new AccessToken(token, expires);
+    }
+
+    private static IEnumerable<Claim> Claims(Guid userId, string displayName, Guid? sessionId)
+    {
+        yield return new Claim(JwtRegisteredClaimNames.Sub, userId.ToString());
+        yield return new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"));
+        yield return new Claim(JwtRegisteredClaimNames.Name, displayName);
+        if (sessionId is { } sid)
+        {
+            yield return new Claim(JwtRegisteredClaimNames.Sid, sid.ToString());
+        }
     }
 }

@@ -52,7 +52,7 @@ internal static class AuthApi
                 title: "Email already registered", detail: "An account with this email already exists.");
         }
         AuthTelemetry.Registrations.Add(1, AuthTelemetry.Outcome("created"));
-        var access = services.AccessTokens.Issue(user.Id, user.DisplayName);
+        var access = services.AccessTokens.Issue(user.Id, user.DisplayName, refresh.SessionId);
         return TypedResults.Created("/api/users/me", new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
     }
 
@@ -91,7 +91,7 @@ internal static class AuthApi
         var refresh = services.RefreshTokens.StartFamily(user.Id);
         await services.Db.SaveChangesAsync(cancellationToken);
         AuthTelemetry.Logins.Add(1, AuthTelemetry.Outcome("success"));
-        var access = services.AccessTokens.Issue(user.Id, user.DisplayName);
+        var access = services.AccessTokens.Issue(user.Id, user.DisplayName, refresh.SessionId);
         return TypedResults.Ok(new AuthResponse(UserProfile.From(user), TokenPair.From(access, refresh)));
     }
 
@@ -101,9 +101,9 @@ internal static class AuthApi
         if (await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken) is not { } rotation)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid refresh token",
-                detail: "The refresh token is unknown, expired, revoked or already used; log in again.");
+                detail: "The refresh token is unknown, expired, revoked or already used, or the session reached its maximum lifetime; log in again.");
         }
-        var access = accessTokens.Issue(rotation.UserId, rotation.DisplayName);
+        var access = accessTokens.Issue(rotation.UserId, rotation.DisplayName, rotation.Next.SessionId);
         return TypedResults.Ok(TokenPair.From(access, rotation.Next));
     }
 

@@ -55,8 +55,11 @@ internal static class AuthSetup
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddSingleton<RefreshTokenSuccessor>();
         builder.Services.AddScoped<RefreshTokenStore>();
         builder.Services.AddSingleton<FailedLoginLimiter>();
+        builder.Services.AddScoped<RefreshTokenPurge>();
+        builder.Services.AddHostedService<RefreshTokenPurgeService>();
         builder.Services.AddAuthorization();
         return builder;
     }

@@ -16,8 +16,13 @@ internal static class AuthTelemetry
     /// <summary>Tag <c>outcome</c>: success | failure | locked.</summary>
     public static readonly Counter<long> Logins = Meter.CreateCounter<long>("codecrafts.auth.logins");
 
-    /// <summary>Tag <c>outcome</c>: rotated | invalid | reused (a reuse revokes a family: worth an alert).</summary>
+    /// <summary>
+    /// Tag <c>outcome</c>: rotated | replayed (a double submit inside the grace window) | invalid | reused (a reuse revokes
+    /// a family: worth an alert).
+    /// </summary>
     public static readonly Counter<long> Refreshes = Meter.CreateCounter<long>("codecrafts.auth.refreshes");
+
+    public static readonly Counter<long> RefreshTokensPurged = Meter.CreateCounter<long>("codecrafts.auth.refresh_tokens_purged");
 
     public static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
 }

@@ -17,7 +17,23 @@ public sealed class JwtOptions
     public string Issuer { get; set; } = "codecrafts";
     public string Audience { get; set; } = "codecrafts-api";
     public int AccessTokenMinutes { get; set; } = 30;
+    /// <summary>How long one refresh token stays usable; each rotation issues the next for as long again (an idle timeout).</summary>
     public int RefreshTokenDays { get; set; } = 30;
+
+    /// <summary>
+    /// The absolute lifetime of a session, from sign-in: past it, refresh refuses even a family that was always rotated
+    /// in time, so a stolen session cannot be kept alive forever.
+    /// </summary>
+    public int SessionLifetimeDays { get; set; } = 30;
+
+    /// <summary>
+    /// How long after a rotation the just-used refresh token still yields the same new pair instead of counting as reuse:
+    /// two tabs refreshing at once, or a retry after a lost response (0 turns the forgiveness off).
+    /// </summary>
+    public int RefreshReuseGraceSeconds { get; set; } = 30;
+
+    /// <summary>How often each replica deletes expired and revoked refresh tokens.</summary>
+    public int RefreshTokenPurgeMinutes { get; set; } = 60;
     public int ClockSkewSeconds { get; set; } = 30;
 
     /// <summary>
@@ -52,6 +68,18 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
         if (options.RefreshTokenDays is < 1 or > 365)
         {
             failures.Add($"Jwt:RefreshTokenDays must be between 1 and 365; got {options.RefreshTokenDays}.");
+        }
+        if (options.SessionLifetimeDays is < 1 or > 365)
+        {
+            failures.Add($"Jwt:SessionLifetimeDays must be between 1 and 365; got {options.SessionLifetimeDays}.");
+        }
+        if (options.RefreshReuseGraceSeconds is < 0 or > 300)
+        {
+            failures.Add($"Jwt:RefreshReuseGraceSeconds must be between 0 and 300; got {options.RefreshReuseGraceSeconds}.");
+        }
+        if (options.RefreshTokenPurgeMinutes is < 1 or > 1440)
+        {
+            failures.Add($"Jwt:RefreshTokenPurgeMinutes must be between 1 and 1440; got {options.RefreshTokenPurgeMinutes}.");
         }
         if (options.UserCheckSeconds is < 0 or > 300)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using CodeCrafts.Api.Common.InputHygiene;
 using CodeCrafts.CodeExecution;
 
 namespace CodeCrafts.Api.Features.CodeExecution;
@@ -10,7 +11,7 @@ public sealed record RunCodeRequest
     public required Guid QuestionId { get; init; }
 
     [Description("The program's source (Python 3 or C++17, the question's language).")]
-    [Required, MaxLength(CodeExecutionLimits.MaxSourceLength)]
+    [Required, MaxLength(CodeExecutionLimits.MaxSourceLength), SourceCode]
     public required string Code { get; init; }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CodeCrafts.Api.Common.InputHygiene;
 
 namespace CodeCrafts.Api.Features.Questions;
 
@@ -23,6 +24,7 @@ public sealed record AnswerSubmission
     [Description("Flashcard: how well you remembered (again, hard, good, easy); good and easy count as correct.")]
     public SelfRating? Rating { get; init; }
 
+    [SourceCode]
     [Description("Code: the program's source.")]
     public string? Code { get; init; }
 }

@@ -1,7 +1,9 @@
 // The signed-in learner: the access token lives only in this module's memory; the refresh token in the storage
 // given to it (localStorage in the app; see README.md for why). Refreshing is single-flight within a tab and,
-// through the Web Locks API, across tabs: refresh tokens are single use, and presenting a used one revokes the
-// whole session, so two tabs must never refresh with the same token.
+// through the Web Locks API, across tabs: refresh tokens are single use. The Api forgives a used token presented
+// again within a short grace window (it returns the same pair), which covers a retry after a lost response; later
+// it revokes the whole session, so tabs still take turns instead of relying on that window. A session also ends at
+// its absolute lifetime: the refresh is then refused (401), and the learner is sent to sign in.
 import type { TokenPair, UserProfile } from '@/api/types';
 import { ApiError } from './problems';
 

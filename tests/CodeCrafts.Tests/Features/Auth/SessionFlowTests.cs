@@ -73,21 +73,6 @@ public sealed class SessionFlowTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task TwoConcurrentRefreshesWithTheSameTokenCannotBothSucceed()
-    {
-        var session = await _client.RegisterOkAsync();
-
-        var responses = await Task.WhenAll(
-            _client.RefreshAsync(session.Tokens.RefreshToken),
-            _client.RefreshAsync(session.Tokens.RefreshToken));
-
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Unauthorized);
-        await using var db = TestDb.Open(api.DatabaseConnectionString);
-        Assert.Equal(1, await db.RefreshTokens.CountAsync(t => t.UserId == session.User.Id && t.ConsumedAt != null, TestContext.Current.CancellationToken));
-    }
-
-    [Fact]
     public async Task LogoutEndsOnlyThatSessionAndIsHarmlessToRepeat()
     {
         var email = AuthRequests.NewEmail();

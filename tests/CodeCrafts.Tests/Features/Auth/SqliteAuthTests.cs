@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Tests.Features.Auth;
 
@@ -24,6 +26,8 @@ public sealed class SqliteAuthTests
         var duplicate = await client.RegisterAsync(email.ToUpperInvariant());
         var login = await (await client.LoginAsync(email)).ReadAsync<AuthResponse>();
         var rotated = await (await client.RefreshAsync(login.Tokens.RefreshToken)).ReadAsync<TokenPair>();
+        var doubleSubmit = await (await client.RefreshAsync(login.Tokens.RefreshToken)).ReadAsync<TokenPair>();
+        api.Time.Advance(TimeSpan.FromSeconds(api.Services.GetRequiredService<IOptions<JwtOptions>>().Value.RefreshReuseGraceSeconds + 1));
         var replay = await client.RefreshAsync(login.Tokens.RefreshToken);
         var afterReplay = await client.RefreshAsync(rotated.RefreshToken);
         using var patch = new HttpRequestMessage(HttpMethod.Patch, "/api/users/me")
@@ -35,6 +39,7 @@ public sealed class SqliteAuthTests
 
         await duplicate.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(registered.User.Id, login.User.Id);
+        Assert.Equal(rotated.RefreshToken, doubleSubmit.RefreshToken);
         await replay.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await afterReplay.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);

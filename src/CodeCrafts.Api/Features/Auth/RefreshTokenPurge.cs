@@ -1,0 +1,79 @@
+using CodeCrafts.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CodeCrafts.Api.Features.Auth;
+
+/// <summary>
+/// Deletes refresh tokens that can never be used again: expired ones (the session's end caps every expiry) and revoked
+/// ones. Consumed tokens still in date stay, because presenting one again is how reuse is detected. Every statement
+/// is a plain conditional DELETE, so replicas purging at the same time only share the work.
+/// </summary>
+internal sealed class RefreshTokenPurge(CodeCraftsDbContext db, TimeProvider time)
+{
+    // Small batches keep each statement's locks short on a large table.
+    internal const int BatchSize = 1000;
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var total = 0;
+        int deleted;
+        do
+        {
+            var batch = db.RefreshTokens
+                .Where(t => t.ExpiresAt <= now || t.RevokedAt != null)
+                .OrderBy(t => t.Id)
+                .Take(BatchSize)
+                .Select(t => t.Id);
+            deleted = await db.RefreshTokens.Where(t => batch.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted == BatchSize);
+        AuthTelemetry.RefreshTokensPurged.Add(total);
+        return total;
+    }
+}
+
+/// <summary>Runs <see cref="RefreshTokenPurge"/> on every replica every <see cref="JwtOptions.RefreshTokenPurgeMinutes"/>.</summary>
+internal sealed partial class RefreshTokenPurgeService(
+    IServiceScopeFactory scopes, IOptions<JwtOptions> options, TimeProvider time, ILogger<RefreshTokenPurgeService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // One-shot delays on the injected clock (as the duel sweeper): a clock that jumps fires one purge, not one per interval.
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(options.Value.RefreshTokenPurgeMinutes), time, stoppingToken);
+                await PurgeAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task PurgeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var deleted = await scope.ServiceProvider.GetRequiredService<RefreshTokenPurge>().RunOnceAsync(ct);
+            LogPurged(logger, deleted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failed purge (database restarting, say) must not stop the next one.
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Deleted} expired or revoked refresh tokens")]
+    private static partial void LogPurged(ILogger logger, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token purge failed; retrying at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
