@@ -54,7 +54,7 @@ internal sealed class RedisHealthCheck(RedisAccessor redis) : IHealthCheck
     {
         if (redis.TryGetDatabase() is not { } db)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected; serving from PostgreSQL");
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected, or stalled; serving from PostgreSQL");
         }
         try
         {

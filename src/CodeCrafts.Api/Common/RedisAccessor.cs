@@ -16,8 +16,9 @@ internal sealed partial class RedisAccessor(IConnectionMultiplexer? multiplexer,
     public const string BudgetSetting = "Redis:RequestBudget";
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromMilliseconds(250);
 
-    // Between PINGs while Redis is stalled; each PING itself waits up to the client's own timeout.
+    // Between PINGs while Redis is stalled.
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
 
     private int _stalled;
 
@@ -89,15 +90,30 @@ internal sealed partial class RedisAccessor(IConnectionMultiplexer? multiplexer,
     {
         while (true)
         {
+            Task? ping = null;
             try
             {
-                await redis.GetDatabase().PingAsync();
+                // A PING lost with a dropped socket may never answer: it is given up on, and the next one asked.
+                ping = redis.GetDatabase().PingAsync();
+                await ping.WaitAsync(ProbeTimeout);
                 break;
             }
-            catch (Exception ex) when (IsFailure(ex))
+            catch (ObjectDisposedException)
             {
-                await Task.Delay(ProbeInterval);
+                // The Api is stopping.
+                return;
             }
+            catch (Exception ex)
+            {
+                // Whatever the client throws (a refused, dropped or reconnecting link), the probe must go on: while it
+                // runs, this replica keeps away from Redis, and only its success brings Redis back.
+                if (ping is not null)
+                {
+                    Abandon(ping);
+                }
+                LogProbeFailed(logger, ex.GetType().Name, ex.Message);
+            }
+            await Task.Delay(ProbeInterval);
         }
         Volatile.Write(ref _stalled, 0);
         LogAnswering(logger);
@@ -114,6 +130,9 @@ internal sealed partial class RedisAccessor(IConnectionMultiplexer? multiplexer,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer within {BudgetMs} ms; requests use PostgreSQL until it answers a PING")]
     private static partial void LogStalled(ILogger logger, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Redis still does not answer a PING ({Error}: {Reason})")]
+    private static partial void LogProbeFailed(ILogger logger, string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again; repairing the caches and boards it missed")]
     private static partial void LogAnswering(ILogger logger);
