@@ -28,7 +28,13 @@ internal static class Cache
             // Degraded, not Unhealthy: without Redis the product still works, only slower.
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["ready"]);
         }
-        builder.Services.AddSingleton(sp => new RedisAccessor(configured ? sp.GetRequiredService<IConnectionMultiplexer>() : null));
+        var budget = builder.Configuration.GetValue<TimeSpan?>(RedisAccessor.BudgetSetting) ?? RedisAccessor.DefaultBudget;
+        if (budget <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{RedisAccessor.BudgetSetting} must be a positive time span, e.g. 00:00:00.250; it is {budget}.");
+        }
+        builder.Services.AddSingleton(sp => new RedisAccessor(
+            configured ? sp.GetRequiredService<IConnectionMultiplexer>() : null, budget, sp.GetRequiredService<ILogger<RedisAccessor>>()));
         builder.Services.AddSingleton<LearnerEntries>();
         builder.Services.AddHostedService<StaleEntryRepairer>();
 
@@ -42,30 +48,20 @@ internal static class Cache
     }
 }
 
-internal sealed class RedisAccessor(IConnectionMultiplexer? multiplexer)
-{
-    public bool IsConfigured => multiplexer is not null;
-
-    public IConnectionMultiplexer? Multiplexer => multiplexer;
-
-    /// <summary>The database when Redis is configured and connected; otherwise null, and the caller uses PostgreSQL.</summary>
-    public IDatabase? TryGetDatabase() => multiplexer is { IsConnected: true } m ? m.GetDatabase() : null;
-}
-
 internal sealed class RedisHealthCheck(RedisAccessor redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (redis.TryGetDatabase() is not { } db)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected; serving from PostgreSQL");
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected, or stalled; serving from PostgreSQL");
         }
         try
         {
-            await db.PingAsync();
+            await redis.WithinBudgetAsync(db.PingAsync());
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer PING; serving from PostgreSQL");
         }

@@ -42,14 +42,14 @@ internal sealed partial class LearnerEntries(RedisAccessor redis, ILogger<Learne
         }
         try
         {
-            await write(db);
+            await redis.WithinBudgetAsync(write(db));
             if (!_stale.IsEmpty)
             {
                 // Redis took this write while others wait: it answers again, and the repair can run.
                 RepairNeeded?.Invoke();
             }
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogWriteFailed(logger, cache, key.ToString(), ex.Message);
             MarkStale(key, cache);
@@ -88,7 +88,7 @@ internal sealed partial class LearnerEntries(RedisAccessor redis, ILogger<Learne
     private static partial void LogWriteFailed(ILogger logger, string cache, string key, string reason);
 }
 
-/// <summary>Deletes the stale learner entries (see <see cref="LearnerEntries"/>) when Redis reconnects or takes a write again.</summary>
+/// <summary>Deletes the stale learner entries (see <see cref="LearnerEntries"/>) when Redis reconnects, answers again after a stall, or takes a write again.</summary>
 internal sealed partial class StaleEntryRepairer(LearnerEntries stale, RedisAccessor redis, ILogger<StaleEntryRepairer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
@@ -100,6 +100,8 @@ internal sealed partial class StaleEntryRepairer(LearnerEntries stale, RedisAcce
             return;
         }
         multiplexer.ConnectionRestored += (_, _) => Signal();
+        // A stall ends without a reconnect: the accessor's PING tells when Redis answers again.
+        redis.Answering += Signal;
         stale.RepairNeeded += Signal;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -128,7 +130,7 @@ internal sealed partial class StaleEntryRepairer(LearnerEntries stale, RedisAcce
             }
             LogRepaired(logger, keys.Count);
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             // Deleting twice is harmless: the whole list waits for the next signal.
             stale.Return(keys);

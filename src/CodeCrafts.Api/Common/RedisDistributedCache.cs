@@ -5,10 +5,11 @@ namespace CodeCrafts.Api.Common;
 
 /// <summary>
 /// HybridCache's second level on the Api's own Redis connection. Redis is optional here as everywhere: when it is not
-/// connected, or a command fails, a read is a miss and a write is skipped (never an error, never a wait for a timeout),
-/// and HybridCache goes on to PostgreSQL.
+/// connected, stalled, or a command fails or overruns the request budget, a read is a miss and a write is skipped (never
+/// an error, never more than the budget's wait), and HybridCache goes on to PostgreSQL. A removal Redis did not take
+/// (a renamed learner's cached name) follows the learner-entry repair: the key is deleted once Redis answers again.
 /// </summary>
-internal sealed class RedisDistributedCache(RedisAccessor redis) : IDistributedCache
+internal sealed class RedisDistributedCache(RedisAccessor redis, LearnerEntries stale) : IDistributedCache
 {
     private const string Prefix = "hc:";
 
@@ -31,7 +32,19 @@ internal sealed class RedisDistributedCache(RedisAccessor redis) : IDistributedC
 
     public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
 
-    public Task RemoveAsync(string key, CancellationToken token = default) => TryAsync(db => db.KeyDeleteAsync(Prefix + key), false);
+    public async Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        // Whether the key existed does not matter, only that Redis took the command.
+        var taken = await TryAsync(async db =>
+        {
+            await db.KeyDeleteAsync(Prefix + key);
+            return true;
+        }, false);
+        if (redis.IsConfigured && !taken)
+        {
+            stale.MarkStale(Prefix + key, "hybrid");
+        }
+    }
 
     private static TimeSpan? Lifetime(DistributedCacheEntryOptions options) =>
         options.AbsoluteExpirationRelativeToNow ?? (options.AbsoluteExpiration is { } at ? at - DateTimeOffset.UtcNow : null);
@@ -44,9 +57,9 @@ internal sealed class RedisDistributedCache(RedisAccessor redis) : IDistributedC
         }
         try
         {
-            return await command(db);
+            return await redis.WithinBudgetAsync(command(db));
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             return fallback;
         }

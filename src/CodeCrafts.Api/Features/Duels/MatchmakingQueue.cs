@@ -58,10 +58,10 @@ internal sealed partial class MatchmakingQueue(RedisAccessor redis, ILogger<Matc
         }
         try
         {
-            await command(db);
+            await redis.WithinBudgetAsync(command(db));
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogUnavailable(logger, ex);
             return false;
@@ -76,9 +76,9 @@ internal sealed partial class MatchmakingQueue(RedisAccessor redis, ILogger<Matc
         }
         try
         {
-            return await query(db);
+            return await redis.WithinBudgetAsync(query(db));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogUnavailable(logger, ex);
             return null;

@@ -37,7 +37,7 @@ internal sealed partial class LeaderboardReader(
     {
         try
         {
-            if (await RedisBoards.ReadAsync(db, snapshots, board, limit, BoardScore.Member(callerId)) is not { } page)
+            if (await redis.WithinBudgetAsync(RedisBoards.ReadAsync(db, snapshots, board, limit, BoardScore.Member(callerId))) is not { } page)
             {
                 rebuilder.Request(board);
                 return null;

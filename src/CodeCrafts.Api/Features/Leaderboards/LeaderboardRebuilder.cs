@@ -30,7 +30,7 @@ internal sealed partial class LeaderboardRebuilder(
         }
     }
 
-    /// <summary>A hook could not update this board (Redis away): it is marked incomplete as soon as Redis is back.</summary>
+    /// <summary>A hook could not update this board (Redis away or stalled): it is marked incomplete as soon as Redis is back.</summary>
     public void MarkIncompleteWhenRedisReturns(BoardRef board) => _missed[board.Key] = board;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -45,6 +45,8 @@ internal sealed partial class LeaderboardRebuilder(
                 }
             };
         }
+        // A stall ends without a reconnect; its writes were missed just the same.
+        redis.Answering += () => _ = MarkIncompleteAfterOutageAsync();
         return base.StartAsync(cancellationToken);
     }
 

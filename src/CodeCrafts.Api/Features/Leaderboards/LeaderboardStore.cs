@@ -55,19 +55,26 @@ internal sealed partial class LeaderboardStore(
             }
             return;
         }
-        // Every merge is queued before the first await, so a shared pipeline carries them all.
+        // Every merge is queued before the first await, so a shared pipeline carries them all; one budget covers them all.
         var now = time.GetUtcNow();
         var merges = writes.Select(w => (w.Board, Task: RedisBoards.MergeAsync(db, w.Board, [w.Row], now))).ToList();
+        try
+        {
+            await redis.WithinBudgetAsync(Task.WhenAll(merges.Select(m => m.Task)));
+        }
+        catch (Exception ex) when (RedisBoards.IsFailure(ex))
+        {
+            LogRedisFailed(logger, ex, string.Join(", ", merges.Select(m => m.Board.Key)));
+        }
         foreach (var (board, merge) in merges)
         {
-            try
+            if (merge.IsCompletedSuccessfully)
             {
-                await merge;
                 telemetry.Written(board, "merged");
             }
-            catch (Exception ex) when (RedisBoards.IsFailure(ex))
+            else
             {
-                LogRedisFailed(logger, ex, board.Key);
+                // Failed, or still on its way (it may land later): unknown either way, so rebuilt.
                 await MarkIncompleteAsync(board);
             }
         }
@@ -88,7 +95,7 @@ internal sealed partial class LeaderboardStore(
                 Missed(board);
                 return;
             }
-            await RedisBoards.MarkIncompleteAsync(db, board);
+            await redis.WithinBudgetAsync(RedisBoards.MarkIncompleteAsync(db, board));
         }
         catch (Exception ex) when (RedisBoards.IsFailure(ex))
         {

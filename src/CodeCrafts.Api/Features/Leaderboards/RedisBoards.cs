@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Features.Leaderboards;
@@ -9,10 +10,10 @@ internal static class RedisBoards
     public const int TopSize = LeaderboardQuery.MaxLimit;
 
     /// <summary>
-    /// Redis is down, refused, or did not answer in time. A timeout is not a RedisException, and its command may
-    /// still have run: callers treat the board as unknown (incomplete), never as updated.
+    /// Redis is down, refused, or did not answer in time (see <see cref="RedisAccessor.IsFailure"/>); a timed-out
+    /// command may still have run: callers treat the board as unknown (incomplete), never as updated.
     /// </summary>
-    public static bool IsFailure(Exception ex) => ex is RedisException or RedisTimeoutException;
+    public static bool IsFailure(Exception ex) => RedisAccessor.IsFailure(ex);
 
     public static Task MergeAsync(IDatabaseAsync db, BoardRef board, IReadOnlyCollection<BoardRow> rows, DateTimeOffset now)
     {

@@ -32,7 +32,7 @@ internal sealed partial class ProgressCache(RedisAccessor redis, LearnerEntries 
 
     public static RedisKey Key(Guid userId) => $"progress:{userId:N}";
 
-    /// <summary>The learner's progress by lesson, or null when Redis has no complete copy (or is away).</summary>
+    /// <summary>The learner's progress by lesson, or null when Redis has no complete copy (or is away, or overran the budget).</summary>
     public async Task<Dictionary<Guid, LessonCounts>?> GetAsync(Guid userId)
     {
         if (redis.TryGetDatabase() is not { } db)
@@ -41,7 +41,7 @@ internal sealed partial class ProgressCache(RedisAccessor redis, LearnerEntries 
         }
         try
         {
-            var fields = await db.HashGetAllAsync(Key(userId));
+            var fields = await redis.WithinBudgetAsync(db.HashGetAllAsync(Key(userId)));
             if (!fields.Any(f => f.Name == Complete))
             {
                 return null;
@@ -49,7 +49,7 @@ internal sealed partial class ProgressCache(RedisAccessor redis, LearnerEntries 
             return fields.Where(f => f.Name != Complete)
                 .ToDictionary(f => Guid.ParseExact(f.Name.ToString(), "N"), f => LessonCounts.Parse(f.Value.ToString()));
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException or FormatException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex) || ex is FormatException)
         {
             LogReadFailed(logger, userId, ex.Message);
             return null;

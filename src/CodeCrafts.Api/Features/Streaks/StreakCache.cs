@@ -34,7 +34,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, LearnerEntries en
         }
         try
         {
-            var fields = await db.HashGetAsync(Key(userId), ["day", "current", "longest", "zone"]);
+            var fields = await redis.WithinBudgetAsync(db.HashGetAsync(Key(userId), ["day", "current", "longest", "zone"]));
             if (fields[1].IsNull || fields[2].IsNull)
             {
                 return null;
@@ -43,7 +43,7 @@ internal sealed partial class StreakCache(RedisAccessor redis, LearnerEntries en
             var zone = fields[3].IsNullOrEmpty ? null : fields[3].ToString();
             return new StreakState((int)fields[1], (int)fields[2], day, zone);
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogReadFailed(logger, userId, ex.Message);
             return null;
