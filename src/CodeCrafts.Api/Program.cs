@@ -4,6 +4,7 @@ using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Api.Features.Progress;
@@ -28,6 +29,7 @@ builder.AddProgress();
 builder.AddStreaks();
 builder.AddReviews();
 builder.AddLeaderboards();
+builder.AddLeagues();
 builder.AddDuels();
 builder.AddCodeExecution();
 
@@ -43,6 +45,7 @@ app.MapQuestionsApi();
 app.MapProgressApi();
 app.MapReviewsApi();
 app.MapLeaderboardsApi();
+app.MapLeaguesApi();
 app.MapDuelsApi();
 app.MapCodeExecutionApi();
 
