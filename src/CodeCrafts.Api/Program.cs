@@ -5,6 +5,7 @@ using CodeCrafts.Api.Features.Auth;
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Duels;
 using CodeCrafts.Api.Features.Home;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Leaderboards;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Api.Features.Progress;
@@ -29,6 +30,7 @@ builder.AddProgress();
 builder.AddStreaks();
 builder.AddReviews();
 builder.AddLeaderboards();
+builder.AddLeagues();
 builder.AddDuels();
 builder.AddCodeExecution();
 
@@ -46,6 +48,7 @@ api.MapQuestionsApi();
 api.MapProgressApi();
 api.MapReviewsApi();
 api.MapLeaderboardsApi();
+api.MapLeaguesApi();
 api.MapDuelsApi();
 api.MapCodeExecutionApi();
 

@@ -21,6 +21,11 @@ public abstract class CodeCraftsDbContext(DbContextOptions options) : DbContext(
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<Duel> Duels => Set<Duel>();
     public DbSet<DuelQuestion> DuelQuestions => Set<DuelQuestion>();
+    public DbSet<LeagueMember> LeagueMembers => Set<LeagueMember>();
+    public DbSet<LeagueWeek> LeagueWeeks => Set<LeagueWeek>();
+    public DbSet<LeagueCohortFill> LeagueCohortFills => Set<LeagueCohortFill>();
+    public DbSet<LeaguePlacement> LeaguePlacements => Set<LeaguePlacement>();
+    public DbSet<LeagueResult> LeagueResults => Set<LeagueResult>();
 
     public abstract DatabaseProvider Provider { get; }
 

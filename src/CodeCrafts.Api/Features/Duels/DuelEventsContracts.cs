@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using CodeCrafts.Api.Features.Leagues;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CodeCrafts.Api.Features.Duels;
@@ -9,6 +10,9 @@ public interface IDuelClient
 {
     /// <summary>Sent to the challenged player only.</summary>
     Task ChallengeReceived(ChallengeReceived e);
+
+    /// <summary>The learner's rank in their weekly league cohort changed (they moved, or someone passed them).</summary>
+    Task LeagueRankChanged(LeagueRankChanged e);
 
     /// <summary>The duel started (challenge accepted, matchmaking paired, bot joined), to the duel's group.</summary>
     Task OpponentJoined(DuelStarted e);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Common.Limits;
+using CodeCrafts.Api.Features.Leagues;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
@@ -56,6 +57,8 @@ internal static class DuelsSetup
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<DuelEvents>();
         builder.Services.AddSingleton<IDuelEvents, SignalRDuelEvents>();
+        // This hub is the app's one live channel, so it also carries the leagues' events.
+        builder.Services.AddSingleton<ILeagueEvents, SignalRLeagueEvents>();
     }
 
     public static IEndpointRouteBuilder MapDuelsApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Api.Features.Progress;
 using CodeCrafts.Api.Features.Reviews;
@@ -12,9 +13,10 @@ namespace CodeCrafts.Api.Features.Questions;
 /// <param name="Award">The XP award, or null when the answer earns none.</param>
 /// <param name="Day">The learner's day the answer is booked on.</param>
 /// <param name="LessonNextReviewAt">The earliest due review of the lesson's questions, this one's included.</param>
+/// <param name="League">What the XP does in the weekly league; null when the answer earns none.</param>
 internal sealed record AnswerDecision(
     DateOnly Day, XpGrant? Award, StreakStep Streak, LessonCounts Progress, DateTimeOffset? CompletedAt, DateTimeOffset LessonNextReviewAt,
-    Rating Rating, ReviewState ReviewStateBefore, ReviewPlan Review, long WeekXp, AttemptResult Result, string ResultJson)
+    Rating Rating, ReviewState ReviewStateBefore, ReviewPlan Review, long WeekXp, AttemptResult Result, string ResultJson, LeagueStep? League)
 {
     public int Xp => Award?.Xp ?? 0;
 }
@@ -59,7 +61,7 @@ internal sealed class AnswerRules(ReviewPlanner planner, IOptions<XpOptions> xpO
         return new AnswerDecision(
             day, award, streak, progress, completed ? before?.CompletedAt ?? now : null, lessonNextReviewAt,
             rating, state.Review?.State ?? ReviewState.Learning, plan, state.WeekXp + xp,
-            result, JsonSerializer.Serialize(result, StoredAnswers.Json));
+            result, JsonSerializer.Serialize(result, StoredAnswers.Json), LeagueAnswer.Decide(state.League, xp, now));
     }
 
     /// <summary>The XP rules' view of the read. A reveal counts when it fell on the learner's calendar date of now.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -74,12 +75,13 @@ internal static class AnswerSql
     {
         var (userId, questionId, lessonId) = (input.UserId, input.Question.Entity.Id, input.Question.Lesson.Id);
         var week = IsoWeek.Of(now);
-        await using var reader = await new SqlBatch(db)
+        var batch = new SqlBatch(db)
             .Add(LockLearner(db), userId)
             .Add(ReadState, userId, questionId, lessonId, input.IdempotencyKey, week.Start, week.End)
             .Add(ReadDays, userId, EarliestToday(now), now - AwardLookBack)
-            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack)
-            .ReadAsync(ct);
+            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack);
+        LeagueAnswer.AddReads(batch, db, userId, now);
+        await using var reader = await batch.ReadAsync(ct);
 
         if (!await reader.ReadAsync(ct))
         {
@@ -115,7 +117,8 @@ internal static class AnswerSql
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
-        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay);
+        var league = await LeagueAnswer.ReadAsync(reader, db, now, ct);
+        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay, league);
     }
 
     private static ReviewItem? ReadReviewItem(DbDataReader reader, Guid userId, Guid questionId) =>
@@ -135,8 +138,11 @@ internal static class AnswerSql
                 DueAt = reader.Instant("DueAt")!.Value,
             };
 
-    /// <summary>The second round trip: every write of the answer, in one batch.</summary>
-    public static Task WriteAsync(CodeCraftsDbContext db, AnswerInput input, AnswerDecision d, CancellationToken ct)
+    /// <summary>
+    /// The second round trip: every write of the answer, in one batch. Returns the league step with its cohort once known
+    /// (a learner joining this week's league learns their seat from the batch's first statement).
+    /// </summary>
+    public static async Task<LeagueStep?> WriteAsync(CodeCraftsDbContext db, AnswerInput input, AnswerDecision d, int cohortSize, CancellationToken ct)
     {
         var (userId, question) = (input.UserId, input.Question.Entity);
         var now = d.Result.AnsweredAt;
@@ -146,7 +152,12 @@ internal static class AnswerSql
         var versionValue = sqlite ? ", 0" : "";
         var bump = (string table) => sqlite ? $", \"Version\" = {table}.\"Version\" + 1" : "";
 
-        var batch = new SqlBatch(db).Add("""
+        var batch = new SqlBatch(db);
+        if (d.League is { } league)
+        {
+            LeagueAnswer.AddWrites(batch, userId, league, cohortSize);
+        }
+        batch.Add("""
             INSERT INTO question_attempts ("Id", "UserId", "QuestionId", "IdempotencyKey", "AnswerJson", "IsCorrect", "TimeTakenMs",
                                            "XpAwarded", "ResultJson", "CreatedAt", "RatingPending")
             VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, TRUE)
@@ -202,6 +213,17 @@ internal static class AnswerSql
             VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
             """, Guid.CreateVersion7(), userId, question.Id, (int)d.Rating, d.ReviewStateBefore, plan.ElapsedDays, plan.ScheduledDays,
             plan.Memory.Stability, plan.Memory.Difficulty, now);
-        return batch.ExecuteAsync(ct);
+        if (d.League is not { Kind: PlacementKind.Join } join)
+        {
+            await batch.ExecuteAsync(ct);
+            return d.League;
+        }
+        await using var reader = await batch.ReadAsync(ct);
+        var placed = await LeagueAnswer.ReadJoinAsync(reader, join, cohortSize, ct);
+        // The rest of the batch runs (and reports any failure) as its results are passed over.
+        while (await reader.NextResultAsync(ct))
+        {
+        }
+        return placed;
     }
 }

@@ -1,4 +1,5 @@
 using CodeCrafts.Api.Features.CodeExecution;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data.Entities;
@@ -33,9 +34,10 @@ internal sealed record FairPlayRead(int PaidAwards, DateTimeOffset? LastWrongAt,
 /// <param name="RecentDays">Daily XP from the earliest day that can be the learner's today (see <see cref="AnswerSql.EarliestToday"/>).</param>
 /// <param name="Review">The question's review item, as the scheduler left it; null the first time.</param>
 /// <param name="OtherDueAt">The earliest due time of the lesson's other live review items.</param>
+/// <param name="League">The learner's league rows around this week.</param>
 internal sealed record AnswerState(
     LearnerRow Learner, StoredAttempt? Existing, DateOnly? LastAwardDay, long WeekXp, IReadOnlyDictionary<DateOnly, int> RecentDays,
-    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, FairPlayRead FairPlay);
+    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, FairPlayRead FairPlay, LeagueState League);
 
 /// <summary>What one answer is about: the catalogue's question, the answer and its verdict.</summary>
 internal sealed record AnswerInput(

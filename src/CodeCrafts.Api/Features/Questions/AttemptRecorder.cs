@@ -1,9 +1,11 @@
 using System.Text.Json;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Attempts;
+using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Api.Features.Questions;
 
@@ -26,7 +28,7 @@ internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Resul
 /// its stored result. After the commit, one <see cref="AttemptRecorded"/> event reaches the caches, boards and ratings.
 /// </summary>
 internal sealed class AttemptRecorder(
-    CodeCraftsDbContext db, AnswerRules rules, AttemptEvents events, ReviewsTelemetry reviews, TimeProvider time)
+    CodeCraftsDbContext db, AnswerRules rules, AttemptEvents events, ReviewsTelemetry reviews, IOptions<LeagueOptions> leagues, TimeProvider time)
 {
     public async Task<AttemptOutcome> RecordAsync(AnswerInput input, CancellationToken cancellationToken)
     {
@@ -50,6 +52,7 @@ internal sealed class AttemptRecorder(
         var now = time.GetUtcNow();
         AnswerDecision decision;
         AnswerState state;
+        LeagueStep? league;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (await AnswerSql.ReadAsync(db, input, now, cancellationToken) is not { } read)
@@ -69,7 +72,7 @@ internal sealed class AttemptRecorder(
                 return Replay(existing, input.Question.Entity.Id);
             }
             decision = rules.Decide(input, state, now);
-            await AnswerSql.WriteAsync(db, input, decision, cancellationToken);
+            league = await AnswerSql.WriteAsync(db, input, decision, leagues.Value.CohortSize, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -79,11 +82,11 @@ internal sealed class AttemptRecorder(
             LearningTelemetry.XpAwarded.Add(decision.Xp);
         }
         reviews.Recorded(decision.Rating, decision.Review);
-        await events.PublishAsync(Recorded(input, state, decision));
+        await events.PublishAsync(Recorded(input, state, decision, league));
         return new AttemptOutcome(AttemptStatus.Recorded, decision.Result);
     }
 
-    private static AttemptRecorded Recorded(AnswerInput input, AnswerState state, AnswerDecision decision)
+    private static AttemptRecorded Recorded(AnswerInput input, AnswerState state, AnswerDecision decision, LeagueStep? league)
     {
         var result = decision.Result;
         var streak = decision.Streak.Changed ? decision.Streak.State : null;
@@ -92,7 +95,8 @@ internal sealed class AttemptRecorder(
             new XpTotals(decision.Xp, result.TotalXp, decision.WeekXp),
             decision.Progress,
             streak is null ? null : new StreakSnapshot(streak.Current, streak.Longest, streak.LastActiveOn, streak.LastActiveTimeZoneId),
-            state.Learner.Rating);
+            state.Learner.Rating,
+            league is null ? null : new LeagueSnapshot(league.Week, league.Tier, league.Cohort, league.Xp, league.ReachedAt));
     }
 
     /// <summary>The stored result of an earlier attempt with this key, or null when there is none yet.</summary>

@@ -193,6 +193,134 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.ToTable("duel_questions", (string)null);
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueCohortFill", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Joined")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WeekStart", "Tier");
+
+                    b.ToTable("league_cohort_fills", (string)null);
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("league_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_league_members_tier", "\"Tier\" BETWEEN 0 AND 9");
+                        });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeaguePlacement", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Cohort")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("JoinOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Xp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WeekStart", "UserId");
+
+                    b.HasIndex("UserId", "WeekStart");
+
+                    b.HasIndex("WeekStart", "Tier", "Cohort");
+
+                    b.ToTable("league_placements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_league_placements_xp", "\"Xp\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueResult", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NewTier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Xp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WeekStart", "UserId");
+
+                    b.HasIndex("UserId", "WeekStart");
+
+                    b.ToTable("league_results", (string)null);
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueWeek", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Demoted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promoted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WeekStart");
+
+                    b.ToTable("league_weeks", (string)null);
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -771,6 +899,33 @@ namespace CodeCrafts.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueMember", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeaguePlacement", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueResult", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CodeCrafts.Data.Entities.Progress", b =>

@@ -186,6 +186,134 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.ToTable("duel_questions", (string)null);
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueCohortFill", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Joined")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart", "Tier");
+
+                    b.ToTable("league_cohort_fills", (string)null);
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("league_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_league_members_tier", "\"Tier\" BETWEEN 0 AND 9");
+                        });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeaguePlacement", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JoinOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Xp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart", "UserId");
+
+                    b.HasIndex("UserId", "WeekStart");
+
+                    b.HasIndex("WeekStart", "Tier", "Cohort");
+
+                    b.ToTable("league_placements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_league_placements_xp", "\"Xp\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueResult", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Xp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart", "UserId");
+
+                    b.HasIndex("UserId", "WeekStart");
+
+                    b.ToTable("league_results", (string)null);
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueWeek", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Demoted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Promoted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart");
+
+                    b.ToTable("league_weeks", (string)null);
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -758,6 +886,33 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueMember", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeaguePlacement", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LeagueResult", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CodeCrafts.Data.Entities.Progress", b =>

@@ -1,0 +1,165 @@
+using System.Globalization;
+using CodeCrafts.Api.Common;
+using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CodeCrafts.Api.Features.Leagues;
+
+/// <summary>
+/// GET /api/leagues/current: one Redis round trip for a placed learner (their seat and their cohort's set, in one
+/// script), PostgreSQL only when Redis does not know the seat or the set is missing, partial or due for a rebuild
+/// (<see cref="LeagueRedis.BuiltMarker"/>) — then the cohort (at most 30 rows) is read from PostgreSQL and written back.
+/// </summary>
+internal sealed partial class LeagueStandings(
+    CodeCraftsDbContext db, RedisAccessor redis, LeagueNames names, IOptions<LeagueOptions> options, TimeProvider time,
+    ILogger<LeagueStandings> logger)
+{
+    private sealed record Member(Guid UserId, long Xp, double Score);
+
+    private sealed record Cohort(LeagueTier Tier, int Number, List<Member> Members);
+
+    public async Task<LeagueCurrentResponse> CurrentAsync(Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var week = LeagueWeeks.StartOf(now);
+        var (seat, cached) = await FromRedisAsync(userId, week, now);
+        var cohort = cached;
+        if (cohort is null)
+        {
+            var placement = seat;
+            if (placement is null)
+            {
+                var row = await db.LeaguePlacements.AsNoTracking()
+                    .Where(p => p.WeekStart == week && p.UserId == userId)
+                    .Select(p => new { p.Tier, p.Cohort })
+                    .SingleOrDefaultAsync(ct);
+                placement = row is { Tier: { } t, Cohort: { } c } ? (t, c) : null;
+            }
+            if (placement is not { } found)
+            {
+                return await UnplacedAsync(userId, week, ct);
+            }
+            cohort = await LoadAsync(week, found.Item1, found.Item2, ct);
+            await StoreAsync(userId, week, cohort, now);
+        }
+        return await RespondAsync(userId, week, cohort, ct);
+    }
+
+    private async Task<((LeagueTier, int)? Seat, Cohort? Cohort)> FromRedisAsync(Guid userId, DateOnly week, DateTimeOffset now)
+    {
+        if (redis.TryGetDatabase() is not { } cache)
+        {
+            return (null, null);
+        }
+        try
+        {
+            var result = await LeagueRedis.Current.EvaluateAsync(cache, new
+            {
+                seats = LeagueRedis.Members(week),
+                member = LeagueRedis.Member(userId),
+                prefix = LeagueRedis.Prefix(week),
+            });
+            if (result.IsNull)
+            {
+                return (null, null);
+            }
+            var items = (RedisResult[])result!;
+            var parts = ((string)items[0]!).Split(':');
+            var seat = ((LeagueTier)int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            var members = new List<Member>();
+            double? builtAt = null;
+            for (var i = 1; i + 1 < items.Length; i += 2)
+            {
+                var member = (string)items[i]!;
+                var score = (double)items[i + 1];
+                if (member == LeagueRedis.BuiltMarker)
+                {
+                    builtAt = -score;
+                }
+                else if (Guid.TryParseExact(member, "N", out var id))
+                {
+                    members.Add(new Member(id, LeagueScore.Xp(score), score));
+                }
+            }
+            var fresh = builtAt is { } at && now.ToUnixTimeSeconds() - at < options.Value.CohortRefresh.TotalSeconds;
+            return (seat, fresh ? new Cohort(seat.Item1, seat.Item2, members) : null);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogRedisFailed(logger, ex);
+            return (null, null);
+        }
+    }
+
+    private async Task<Cohort> LoadAsync(DateOnly week, LeagueTier tier, int number, CancellationToken ct)
+    {
+        var rows = await db.LeaguePlacements.AsNoTracking()
+            .Where(p => p.WeekStart == week && p.Tier == tier && p.Cohort == number)
+            .Select(p => new { p.UserId, p.Xp, p.ReachedAt })
+            .ToListAsync(ct);
+        var members = rows.Select(r => new Member(r.UserId, r.Xp, LeagueScore.Encode(r.Xp, r.ReachedAt, week))).ToList();
+        return new Cohort(tier, number, members);
+    }
+
+    /// <summary>Writes the cohort back with "greater wins", so it commutes with answers writing at the same time.</summary>
+    private async Task StoreAsync(Guid userId, DateOnly week, Cohort cohort, DateTimeOffset now)
+    {
+        if (redis.TryGetDatabase() is not { } cache)
+        {
+            return;
+        }
+        try
+        {
+            var key = LeagueRedis.Cohort(week, cohort.Tier, cohort.Number);
+            var batch = cache.CreateBatch();
+            var writes = new List<Task>
+            {
+                batch.SortedSetAddAsync(key, cohort.Members.Select(m => new SortedSetEntry(LeagueRedis.Member(m.UserId), m.Score)).ToArray(), SortedSetWhen.GreaterThan),
+                batch.SortedSetAddAsync(key, LeagueRedis.BuiltMarker, -now.ToUnixTimeSeconds()),
+                batch.KeyExpireAsync(key, LeagueRedis.Lifetime),
+                batch.HashSetAsync(LeagueRedis.Members(week), LeagueRedis.Member(userId), LeagueRedis.Seat(cohort.Tier, cohort.Number)),
+                batch.KeyExpireAsync(LeagueRedis.Members(week), LeagueRedis.Lifetime),
+            };
+            batch.Execute();
+            await Task.WhenAll(writes);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogRedisFailed(logger, ex);
+        }
+    }
+
+    private async Task<LeagueCurrentResponse> RespondAsync(Guid userId, DateOnly week, Cohort cohort, CancellationToken ct)
+    {
+        var ordered = cohort.Members
+            .OrderByDescending(m => m.Score).ThenByDescending(m => LeagueRedis.Member(m.UserId), StringComparer.Ordinal)
+            .ToList();
+        var o = options.Value;
+        var promotion = LeagueZones.PromotionRanks(cohort.Tier, ordered.Count, o);
+        var demotion = LeagueZones.DemotionFrom(cohort.Tier, ordered.Count, o);
+        var display = await names.ForAsync(ordered.Select(m => m.UserId).ToList(), ct);
+        var standings = ordered.Select((m, i) => new LeagueStanding(
+            i + 1, m.UserId, display.GetValueOrDefault(m.UserId, "Learner"), m.Xp, m.UserId == userId, LeagueZones.Of(i + 1, promotion, demotion))).ToList();
+        var me = standings.FirstOrDefault(s => s.IsMe);
+        return new LeagueCurrentResponse(
+            LeagueWeeks.Label(week), LeagueWeeks.End(week), LeagueWords.Placed, cohort.Tier.ToString(), (int)cohort.Tier,
+            me?.Rank, me?.WeeklyXp ?? 0, standings, promotion, demotion);
+    }
+
+    private async Task<LeagueCurrentResponse> UnplacedAsync(Guid userId, DateOnly week, CancellationToken ct)
+    {
+        var placement = await db.LeaguePlacements.AsNoTracking()
+            .Where(p => p.WeekStart == week && p.UserId == userId).Select(p => (long?)p.Xp).SingleOrDefaultAsync(ct);
+        var tier = await db.LeagueMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => (LeagueTier?)m.Tier).SingleOrDefaultAsync(ct)
+                   ?? LeagueTier.Bronze;
+        var status = placement is null ? LeagueWords.Unplaced : LeagueWords.Waiting;
+        return new LeagueCurrentResponse(LeagueWeeks.Label(week), LeagueWeeks.End(week), status, tier.ToString(), (int)tier,
+            null, placement ?? 0, [], LeagueZones.PromotionRanks(tier, 0, options.Value), null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis failed while reading a league cohort; serving it from PostgreSQL")]
+    private static partial void LogRedisFailed(ILogger logger, Exception exception);
+}
