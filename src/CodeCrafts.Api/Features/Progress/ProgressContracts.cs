@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CodeCrafts.Api.Features.Streaks;
 
 namespace CodeCrafts.Api.Features.Progress;
@@ -15,7 +16,9 @@ public sealed record LessonProgress(
 
 /// <summary>One day of the learner's own calendar.</summary>
 /// <param name="Frozen">True when the learner missed this day and a streak freeze kept their streak alive through it.</param>
-public sealed record DayActivity(DateOnly Day, int Xp, int Answers, int CorrectAnswers, bool Frozen);
+public sealed record DayActivity(
+    DateOnly Day, int Xp, int Answers, int CorrectAnswers,
+    [property: Description("True when the learner missed this day (no XP) and a streak freeze kept the streak alive through it.")] bool Frozen);
 
 /// <summary>The learner's XP, level, streaks and daily goal.</summary>
 /// <param name="Level">See the level curve in the README: level n needs 50·n·(n−1) XP.</param>
@@ -25,6 +28,7 @@ public sealed record DayActivity(DateOnly Day, int Xp, int Answers, int CorrectA
 /// <param name="StreakFreezes">Freezes held and used, and when the next one is earned.</param>
 public sealed record UserStats(
     long Xp, int Level, long LevelStartsAtXp, long NextLevelAtXp,
-    int CurrentStreak, int LongestStreak, StreakFreezeSummary StreakFreezes,
+    int CurrentStreak, int LongestStreak,
+    [property: Description("Streak freezes held and used, and the streak at which the next one is earned.")] StreakFreezeSummary StreakFreezes,
     DateOnly Today, int TodayXp, int DailyGoal, bool DailyGoalReached,
     IReadOnlyList<DayActivity> Last30Days);
