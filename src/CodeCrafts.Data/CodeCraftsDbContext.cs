@@ -17,6 +17,7 @@ public abstract class CodeCraftsDbContext(DbContextOptions options) : DbContext(
     public DbSet<QuestionAttempt> QuestionAttempts => Set<QuestionAttempt>();
     public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
     public DbSet<XpAward> XpAwards => Set<XpAward>();
+    public DbSet<StreakFrozenDay> StreakFrozenDays => Set<StreakFrozenDay>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<Duel> Duels => Set<Duel>();

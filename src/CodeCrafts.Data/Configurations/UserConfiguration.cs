@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         {
             t.HasCheckConstraint("ck_users_xp", "\"Xp\" >= 0");
             t.HasCheckConstraint("ck_users_streaks", "\"CurrentStreak\" >= 0 AND \"LongestStreak\" >= \"CurrentStreak\"");
+            t.HasCheckConstraint("ck_users_streak_freezes", "\"StreakFreezes\" BETWEEN 0 AND 2 AND \"StreakFreezesUsed\" >= 0");
             t.HasCheckConstraint("ck_users_daily_goal", "\"DailyXpGoal\" BETWEEN 1 AND 10000");
         });
         builder.Property(u => u.Email).HasMaxLength(254);

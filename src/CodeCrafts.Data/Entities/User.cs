@@ -18,6 +18,10 @@ public class User : IVersioned
     public DateOnly? LastActiveOn { get; set; }
     /// <summary>The time zone <see cref="LastActiveOn"/> was counted in, so a move neither gains nor loses a streak day.</summary>
     public string? LastActiveTimeZoneId { get; set; }
+    /// <summary>Streak freezes held (0 to 2) as of <see cref="LastActiveOn"/>; days missed since then use them lazily.</summary>
+    public int StreakFreezes { get; set; }
+    /// <summary>Streak freezes used since the account began, as of <see cref="LastActiveOn"/>.</summary>
+    public int StreakFreezesUsed { get; set; }
     /// <summary>Glicko-2 duel rating.</summary>
     public double Rating { get; set; } = 1500;
     public double RatingDeviation { get; set; } = 350;

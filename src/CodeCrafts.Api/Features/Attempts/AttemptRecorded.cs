@@ -25,7 +25,7 @@ public sealed record XpTotals(int Gained, long Total, long Week);
 /// <summary>A streak as stored on the learner's row.</summary>
 /// <param name="LastActiveOn">The last day XP was earned, on the learner's calendar.</param>
 /// <param name="TimeZoneId">The zone that day was counted in.</param>
-public sealed record StreakSnapshot(int Current, int Longest, DateOnly? LastActiveOn, string? TimeZoneId);
+public sealed record StreakSnapshot(int Current, int Longest, DateOnly? LastActiveOn, string? TimeZoneId, int Freezes, int FreezesUsed);
 
 /// <summary>A learner's placement in a week's league, as committed.</summary>
 /// <param name="Week">The Monday of the week the XP counted for (the next one for an answer that committed after its week closed).</param>

@@ -29,6 +29,9 @@ internal static class ProgressSetup
             .MapGet("/stats", StatsApi.GetStats)
             .WithName("GetMyStats")
             .WithSummary("The caller's XP, level, streaks, today's XP against the daily goal and the last 30 days")
+            .WithDescription("The streak shown is the one in force now, in the caller's time zone: days missed since the last answer use " +
+                "the caller's streak freezes (one per day, oldest first) and show as frozen days, and with none left the streak shows 0. " +
+                "A read never stores anything; the next answer stores those frozen days.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }

@@ -33,16 +33,20 @@ internal static class StatsApi
         var days = await db.DailyActivity.AsNoTracking()
             .Where(a => a.UserId == userId && a.Day >= from && a.Day <= today)
             .ToDictionaryAsync(a => a.Day, cancellationToken);
+        var view = StreakFreezes.Show(streak, profile.TimeZoneId, now);
+        var frozen = await streaks.FrozenDaysAsync(userId, view, from, today, cancellationToken);
         var last30 = Enumerable.Range(0, ActivityDays)
             .Select(i => from.AddDays(i))
-            .Select(d => days.TryGetValue(d, out var a) ? new DayActivity(d, a.Xp, a.Answers, a.CorrectAnswers) : new DayActivity(d, 0, 0, 0))
+            .Select(d => days.TryGetValue(d, out var a)
+                ? new DayActivity(d, a.Xp, a.Answers, a.CorrectAnswers, frozen.Contains(d))
+                : new DayActivity(d, 0, 0, 0, frozen.Contains(d)))
             .ToList();
 
         var level = LevelCurve.LevelFor(profile.Xp);
         var todayXp = last30[^1].Xp;
         return TypedResults.Ok(new UserStats(
             profile.Xp, level, LevelCurve.XpForLevel(level), LevelCurve.XpForLevel(level + 1),
-            StreakRules.CurrentOn(streak, profile.TimeZoneId, now), streak.Longest,
+            view.Current, view.Longest, StreakFreezeSummary.From(view),
             today, todayXp, profile.DailyXpGoal, todayXp >= profile.DailyXpGoal,
             last30));
     }

@@ -25,7 +25,8 @@ internal static class AnswerSql
     // it starts, so a single statement that waited for the lock would read the other tables as they were before the
     // lock's previous holder committed. The second statement starts after the lock is held and sees everything.
     private static string LockLearner(CodeCraftsDbContext db) => $$"""
-        SELECT "Xp", "TimeZoneId", "DailyXpGoal", "CurrentStreak", "LongestStreak", "LastActiveOn", "LastActiveTimeZoneId", "Rating"
+        SELECT "Xp", "TimeZoneId", "DailyXpGoal", "CurrentStreak", "LongestStreak", "LastActiveOn", "LastActiveTimeZoneId", "Rating",
+               "StreakFreezes", "StreakFreezesUsed"
         FROM users WHERE "Id" = {0}{{DbValues.RowLock(db)}}
         """;
 
@@ -89,7 +90,8 @@ internal static class AnswerSql
         }
         var learner = new LearnerRow(
             reader.Value<long>("Xp"), reader.GetString(reader.GetOrdinal("TimeZoneId")), reader.Value<int>("DailyXpGoal"),
-            new StreakState(reader.Value<int>("CurrentStreak"), reader.Value<int>("LongestStreak"), reader.Day("LastActiveOn"), reader.Text("LastActiveTimeZoneId")),
+            new StreakState(reader.Value<int>("CurrentStreak"), reader.Value<int>("LongestStreak"), reader.Day("LastActiveOn"), reader.Text("LastActiveTimeZoneId"),
+                reader.Value<int>("StreakFreezes"), reader.Value<int>("StreakFreezesUsed")),
             reader.Value<double>("Rating"));
 
         await reader.NextResultAsync(ct);
@@ -176,10 +178,19 @@ internal static class AnswerSql
         {
             var s = d.Streak.State;
             batch.Add("""
-                UPDATE users SET "Xp" = "Xp" + {1}, "CurrentStreak" = {2}, "LongestStreak" = {3}, "LastActiveOn" = {4}, "LastActiveTimeZoneId" = {5}
+                UPDATE users SET "Xp" = "Xp" + {1}, "CurrentStreak" = {2}, "LongestStreak" = {3}, "LastActiveOn" = {4}, "LastActiveTimeZoneId" = {5},
+                                 "StreakFreezes" = {6}, "StreakFreezesUsed" = {7}
                 WHERE "Id" = {0}
-                """, userId, d.Xp, s.Current, s.Longest, s.LastActiveOn, s.LastActiveTimeZoneId);
+                """, userId, d.Xp, s.Current, s.Longest, s.LastActiveOn, s.LastActiveTimeZoneId, s.Freezes, s.FreezesUsed);
         }
+        // --- Streak freezes: the missed days a freeze covered (StreakRules decided them; at most MaxFreezes). ---
+        foreach (var frozen in d.Streak.FrozenDays)
+        {
+            batch.Add("""
+                INSERT INTO streak_frozen_days ("UserId", "Day", "StoredAt") VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING
+                """, userId, frozen, now);
+        }
+        // --- end of streak freezes ---
         batch.Add("""
             INSERT INTO daily_activity ("UserId", "Day", "Xp", "Answers", "CorrectAnswers") VALUES ({0}, {1}, {2}, 1, {3})
             ON CONFLICT ("UserId", "Day") DO UPDATE SET

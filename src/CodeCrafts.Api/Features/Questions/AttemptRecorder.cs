@@ -94,7 +94,7 @@ internal sealed class AttemptRecorder(
             result.AttemptId, input.UserId, result.QuestionId, result.LessonId, result.Correct, result.AnsweredAt,
             new XpTotals(decision.Xp, result.TotalXp, decision.WeekXp),
             decision.Progress,
-            streak is null ? null : new StreakSnapshot(streak.Current, streak.Longest, streak.LastActiveOn, streak.LastActiveTimeZoneId),
+            streak is null ? null : new StreakSnapshot(streak.Current, streak.Longest, streak.LastActiveOn, streak.LastActiveTimeZoneId, streak.Freezes, streak.FreezesUsed),
             state.Learner.Rating,
             league is null ? null : new LeagueSnapshot(league.Week, league.Tier, league.Cohort, league.Xp, league.ReachedAt));
     }

@@ -737,6 +737,22 @@ namespace CodeCrafts.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.StreakFrozenDay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("streak_frozen_days", (string)null);
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -794,6 +810,12 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.Property<double>("RatingVolatility")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("StreakFreezes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreakFreezesUsed")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -823,6 +845,8 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_daily_goal", "\"DailyXpGoal\" BETWEEN 1 AND 10000");
+
+                            t.HasCheckConstraint("ck_users_streak_freezes", "\"StreakFreezes\" BETWEEN 0 AND 2 AND \"StreakFreezesUsed\" >= 0");
 
                             t.HasCheckConstraint("ck_users_streaks", "\"CurrentStreak\" >= 0 AND \"LongestStreak\" >= \"CurrentStreak\"");
 
@@ -1020,6 +1044,15 @@ namespace CodeCrafts.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.StreakFrozenDay", b =>
+                {
                     b.HasOne("CodeCrafts.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -726,6 +726,22 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.StreakFrozenDay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("streak_frozen_days", (string)null);
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -783,6 +799,12 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.Property<double>("RatingVolatility")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("StreakFreezes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreakFreezesUsed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -810,6 +832,8 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_daily_goal", "\"DailyXpGoal\" BETWEEN 1 AND 10000");
+
+                            t.HasCheckConstraint("ck_users_streak_freezes", "\"StreakFreezes\" BETWEEN 0 AND 2 AND \"StreakFreezesUsed\" >= 0");
 
                             t.HasCheckConstraint("ck_users_streaks", "\"CurrentStreak\" >= 0 AND \"LongestStreak\" >= \"CurrentStreak\"");
 
@@ -1007,6 +1031,15 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.StreakFrozenDay", b =>
+                {
                     b.HasOne("CodeCrafts.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -26,6 +26,8 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
   });
   process.env.E2E_WEB_URL = stack.webUrl;
   process.env.E2E_DASHBOARD_URL = stack.dashboardUrl;
+  // Journeys that must stand on days gone by (a streak's history) seed them through PostgreSQL (support/database.ts).
+  process.env.E2E_DATA_DIRECTORY = stack.dataDirectory;
   console.log(`e2e stack: web ${stack.webUrl}, dashboard ${stack.dashboardUrl}, log ${stack.logFile}`);
   return stack.stop;
 }

@@ -13,6 +13,8 @@ export interface RunningStack {
   webUrl: string;
   dashboardUrl: string;
   logFile: string;
+  /** The AppHost's data folder: PostgreSQL's data (and its socket) are in its `postgres` folder. */
+  dataDirectory: string;
   stop(): Promise<void>;
 }
 
@@ -94,7 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       360_000,
       `the web app at ${webUrl} and the Api behind its proxy (log: ${logFile})`,
     );
-    return { webUrl, dashboardUrl, logFile, stop };
+    return { webUrl, dashboardUrl, logFile, dataDirectory, stop };
   } catch (error) {
     await stop();
     throw error;

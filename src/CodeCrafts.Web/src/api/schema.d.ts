@@ -525,6 +525,7 @@ export interface components {
             answers: number;
             /** Format: int32 */
             correctAnswers: number;
+            frozen: boolean;
         };
         DuelAnswerMark: {
             isCorrect: boolean;
@@ -912,6 +913,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        StreakFreezeSummary: {
+            /** Format: int32 */
+            held: number;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            used: number;
+            /** Format: int32 */
+            earnedEvery: number;
+            /** Format: int32 */
+            nextAtStreak: number;
+        };
         TokenPair: {
             /** @description Always "Bearer". */
             tokenType: string;
@@ -959,6 +972,7 @@ export interface components {
             currentStreak: number;
             /** Format: int32 */
             longestStreak: number;
+            streakFreezes: components["schemas"]["StreakFreezeSummary"];
             /** Format: date */
             today: string;
             /** Format: int32 */

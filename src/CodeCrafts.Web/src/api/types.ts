@@ -5,6 +5,7 @@ type Schemas = components['schemas'];
 
 export type UserProfile = Schemas['UserProfile'];
 export type UserStats = Schemas['UserStats'];
+export type StreakFreezeSummary = Schemas['StreakFreezeSummary'];
 export type TokenPair = Schemas['TokenPair'];
 export type AuthResponse = Schemas['AuthResponse'];
 export type LessonSummary = Schemas['LessonSummary'];

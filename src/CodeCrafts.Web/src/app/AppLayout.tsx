@@ -1,6 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { BookOpen, Code2, Flame, LogOut, Repeat, Swords, Trophy, UserRound, Zap } from 'lucide-react';
+import { BookOpen, Code2, Flame, LogOut, Repeat, Snowflake, Swords, Trophy, UserRound, Zap } from 'lucide-react';
 import { ServiceBanner } from '@/components/ui/ServiceBanner';
 import { Skeleton, LoadingRegion } from '@/components/ui/Skeleton';
 import { signOut } from '@/lib/api';
@@ -43,6 +43,12 @@ export function AppLayout() {
                 <Flame size={20} aria-hidden="true" />
                 <span className="visually-hidden">Streak:</span> {stats.data.currentStreak}
               </span>
+              {stats.data.streakFreezes.held > 0 && (
+                <span className={`${styles.pill} ${styles.frozen}`} title="Streak freezes held">
+                  <Snowflake size={18} aria-hidden="true" />
+                  <span className="visually-hidden">Streak freezes:</span> {stats.data.streakFreezes.held}
+                </span>
+              )}
               <span className={`${styles.pill} ${styles.xp}`} title="Total XP">
                 <Zap size={20} aria-hidden="true" />
                 <span className="visually-hidden">XP:</span> {stats.data.xp}

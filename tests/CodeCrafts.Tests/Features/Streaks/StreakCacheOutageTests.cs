@@ -83,7 +83,7 @@ public sealed class StreakCacheOutageTests(ApiFixture api) : IClassFixture<ApiFi
     {
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         var states = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new StreakState(u.CurrentStreak, u.LongestStreak, u.LastActiveOn, u.LastActiveTimeZoneId), Ct);
+            .ToDictionaryAsync(u => u.Id, u => new StreakState(u.CurrentStreak, u.LongestStreak, u.LastActiveOn, u.LastActiveTimeZoneId, u.StreakFreezes, u.StreakFreezesUsed), Ct);
         return ids.Select(id => (StreakState?)states[id]).ToList();
     }
 
@@ -101,7 +101,9 @@ public sealed class StreakCacheOutageTests(ApiFixture api) : IClassFixture<ApiFi
                 int.Parse(map["current"], System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(map["longest"], System.Globalization.CultureInfo.InvariantCulture),
                 map["day"].Length == 0 ? null : DateOnly.Parse(map["day"], System.Globalization.CultureInfo.InvariantCulture),
-                map["zone"].Length == 0 ? null : map["zone"]));
+                map["zone"].Length == 0 ? null : map["zone"],
+                int.Parse(map["freezes"], System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(map["freezesUsed"], System.Globalization.CultureInfo.InvariantCulture)));
         }
         return states;
     }

@@ -41,7 +41,7 @@ export function LearnPage() {
         <aside className={styles.side} aria-label="Your day">
           {stats.data ? (
             <>
-              <StreakFlame days={stats.data.currentStreak} />
+              <StreakFlame days={stats.data.currentStreak} freezes={stats.data.streakFreezes} />
               <LevelCard stats={stats.data} />
               <DailyGoal todayXp={stats.data.todayXp} goal={stats.data.dailyGoal} />
             </>

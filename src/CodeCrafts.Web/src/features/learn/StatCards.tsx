@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { Flame, Repeat, Star, Target } from 'lucide-react';
-import type { UserStats } from '@/api/types';
+import type { StreakFreezeSummary, UserStats } from '@/api/types';
 import { ProgressBar } from '@/components/ui/ProgressBar';
+import { StreakFreezes } from './StreakFreezes';
 import styles from './learn.module.css';
 
-export function StreakFlame({ days }: { days: number }) {
+export function StreakFlame({ days, freezes }: { days: number; freezes: StreakFreezeSummary }) {
   return (
     <section className={`card ${styles.stat}`} aria-labelledby="streak-heading">
       <h2 id="streak-heading" className={styles.statHead}>
@@ -16,6 +17,7 @@ export function StreakFlame({ days }: { days: number }) {
       <p className="muted" style={{ margin: 0 }}>
         {days === 1 ? 'day in a row' : 'days in a row'}
       </p>
+      <StreakFreezes freezes={freezes} />
     </section>
   );
 }

@@ -51,6 +51,13 @@ export default function ProfilePage() {
             <dd>{stats.data.longestStreak} d</dd>
           </div>
           <div className={styles.stat}>
+            <dt>Streak freezes</dt>
+            <dd>
+              {stats.data.streakFreezes.held} / {stats.data.streakFreezes.max}
+              <span className={styles.statNote}>{stats.data.streakFreezes.used} used</span>
+            </dd>
+          </div>
+          <div className={styles.stat}>
             <dt>Duel rating</dt>
             <dd>{rating.data ?? (rating.isSuccess ? 'Unrated' : '…')}</dd>
           </div>
