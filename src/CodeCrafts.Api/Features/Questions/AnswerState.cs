@@ -1,5 +1,6 @@
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data.Entities;
 
@@ -23,9 +24,10 @@ internal sealed record ProgressRow(int Attempts, int CorrectAttempts, int Questi
 /// <param name="RecentDays">Daily XP from the earliest day that can be the learner's today (see <see cref="AnswerSql.EarliestToday"/>).</param>
 /// <param name="Review">The question's review item, as the scheduler left it; null the first time.</param>
 /// <param name="OtherDueAt">The earliest due time of the lesson's other live review items.</param>
+/// <param name="Memory">The learner's memory model (weights, desired retention) the review is scheduled with.</param>
 internal sealed record AnswerState(
     LearnerRow Learner, StoredAttempt? Existing, DateOnly? LastAwardDay, long WeekXp, IReadOnlyDictionary<DateOnly, int> RecentDays,
-    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt);
+    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, LearnerModel Memory);
 
 /// <summary>What one answer is about: the catalogue's question, the answer and its verdict.</summary>
 internal sealed record AnswerInput(
