@@ -68,7 +68,7 @@ internal sealed partial class MemoryFitter(
             return null;
         }
         var current = await CurrentGlobalAsync(ct) ?? [.. planner.Fsrs.Weights];
-        return WeightsFit.Judge(log, current, _options.FitSteps, ct);
+        return FsrsOptimizer.Judge(log.Items, current, _options.FitSteps, ct);
     }
 
     private async Task<(int Checked, int Improved)> FitLearnersAsync(IReadOnlyList<double> globalWeights, DateTimeOffset now, CancellationToken ct)
@@ -90,7 +90,7 @@ internal sealed partial class MemoryFitter(
             checkedCount++;
             var log = await ReviewHistories.OfLearnerAsync(db, userId, _options.HeldOutShare, ct);
             var current = WeightsText.TryParse(memory?.Weights) ?? globalWeights;
-            var verdict = log.Reviews >= min ? WeightsFit.Judge(log, current, _options.FitSteps, ct) : null;
+            var verdict = log.Reviews >= min ? FsrsOptimizer.Judge(log.Items, current, _options.FitSteps, ct) : null;
             if (verdict is { Beats: true })
             {
                 improved++;

@@ -10,6 +10,13 @@ public readonly record struct FitReview(double ElapsedDays, Rating Rating, bool 
     public bool Recalled => Rating != Rating.Again;
 }
 
+/// <summary>New weights and how they and the current ones predict the held-out reviews.</summary>
+public sealed record FitVerdict(double[] Weights, double LogLoss, double CurrentLogLoss, int Reviews)
+{
+    /// <summary>The only rule for replacing weights: strictly better on reviews the fit never saw.</summary>
+    public bool Beats => LogLoss < CurrentLogLoss;
+}
+
 /// <summary>
 /// Fits the 21 FSRS-6 weights to review histories by minimising log loss (binary cross-entropy of recall), as the
 /// FSRS optimizers do: Adam on finite-difference gradients (the model is 21 numbers and a few hundred lines of
@@ -20,6 +27,27 @@ public readonly record struct FitReview(double ElapsedDays, Rating Rating, bool 
 public static class FsrsOptimizer
 {
     private const double Epsilon = 1e-6;
+
+    /// <summary>
+    /// Fits from the current weights on the reviews not held out and judges both on the held-out ones. Null when the log
+    /// cannot judge (nothing to fit on or nothing held out) or the fit produced no usable number.
+    /// </summary>
+    public static FitVerdict? Judge(IReadOnlyList<FitReview[]> histories, IReadOnlyList<double> current, int steps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        var predicted = histories.Sum(h => Math.Max(0, h.Length - 1));
+        var heldOut = histories.Sum(h => h.Skip(1).Count(r => r.HeldOut));
+        if (heldOut == 0 || heldOut == predicted)
+        {
+            return null;
+        }
+        var fitted = FsrsWeightBounds.Clamp(Fit(histories, current, steps, cancellationToken));
+        var loss = LogLoss(histories, fitted);
+        var currentLoss = LogLoss(histories, current);
+        return loss is { } l && currentLoss is { } c && double.IsFinite(l) && double.IsFinite(c)
+            ? new FitVerdict(fitted, l, c, histories.Sum(h => h.Length))
+            : null;
+    }
 
     /// <summary>Weights fitted to the reviews not held out, starting from <paramref name="start"/>.</summary>
     public static double[] Fit(IReadOnlyList<FitReview[]> histories, IReadOnlyList<double> start, int steps, CancellationToken cancellationToken = default)
