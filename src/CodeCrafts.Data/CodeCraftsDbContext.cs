@@ -20,6 +20,8 @@ public abstract class CodeCraftsDbContext(DbContextOptions options) : DbContext(
     public DbSet<StreakFrozenDay> StreakFrozenDays => Set<StreakFrozenDay>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+    public DbSet<LearnerMemory> LearnerMemory => Set<LearnerMemory>();
+    public DbSet<MemoryFitRun> MemoryFitRuns => Set<MemoryFitRun>();
     public DbSet<Duel> Duels => Set<Duel>();
     public DbSet<DuelQuestion> DuelQuestions => Set<DuelQuestion>();
     public DbSet<LeagueMember> LeagueMembers => Set<LeagueMember>();

@@ -45,7 +45,7 @@ internal sealed class AnswerRules(ReviewPlanner planner, IOptions<XpOptions> xpO
         var progress = new LessonCounts(attempts, correct, mastered, LessonScore.Of(attempts, correct, mastered, lesson.Questions.Count), completed);
 
         var rating = ReviewRatings.From(new ReviewInput(question.Type, question.TypicalSeconds, grade.IsCorrect, (int?)grade.Rating, input.TimeTakenMs));
-        var plan = planner.Plan(state.Review, rating, input.UserId, question.Id, now);
+        var plan = planner.Plan(state.Review, rating, input.UserId, question.Id, now, planner.FsrsFor(state.Memory));
         var lessonNextReviewAt = state.OtherDueAt is { } other && other < plan.DueAt ? other : plan.DueAt;
 
         var totalXp = learner.Xp + xp;

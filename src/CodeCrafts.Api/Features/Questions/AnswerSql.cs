@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Leagues;
+using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
@@ -38,11 +39,16 @@ internal static class AnswerSql
                p."Attempts", p."CorrectAttempts", p."QuestionsMastered", p."CompletedAt",
                r."State", r."Step", r."Stability", r."Difficulty", r."Reps", r."Lapses", r."LastReviewAt", r."DueAt",
                (SELECT min(o."DueAt") FROM review_items o JOIN questions oq ON oq."Id" = o."QuestionId"
-                 WHERE o."UserId" = {0} AND oq."LessonId" = {2} AND NOT oq."IsRetired" AND o."QuestionId" <> {1}) AS "OtherDueAt"
+                 WHERE o."UserId" = {0} AND oq."LessonId" = {2} AND NOT oq."IsRetired" AND o."QuestionId" <> {1}) AS "OtherDueAt",
+               -- Memory model: the learner's own weights and retention, and the latest global weights.
+               m."Weights" AS "PersonalWeights", m."DesiredRetention",
+               (SELECT g."GlobalWeights" FROM memory_fit_runs g WHERE g."GlobalWeights" IS NOT NULL
+                 ORDER BY g."Night" DESC LIMIT 1) AS "GlobalWeights"
         FROM (SELECT 1 AS "One") AS one
         LEFT JOIN question_attempts k ON k."UserId" = {0} AND k."IdempotencyKey" = {3}
         LEFT JOIN progress p ON p."UserId" = {0} AND p."LessonId" = {2}
         LEFT JOIN review_items r ON r."UserId" = {0} AND r."QuestionId" = {1}
+        LEFT JOIN learner_memory m ON m."UserId" = {0}
         """;
 
     // Fair play (issue 15): each day's repeat XP is the sum of its awards for questions paid XP on an earlier day.
@@ -106,6 +112,7 @@ internal static class AnswerSql
             : null;
         var review = ReadReviewItem(reader, userId, questionId);
         var otherDueAt = reader.Instant("OtherDueAt");
+        var memory = new LearnerModel(reader.Text("PersonalWeights"), reader.Text("GlobalWeights"), reader.Nullable<double>("DesiredRetention"));
 
         await reader.NextResultAsync(ct);
         var days = new Dictionary<DateOnly, int>();
@@ -120,7 +127,7 @@ internal static class AnswerSql
         await reader.ReadAsync(ct);
         var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
         var league = await LeagueAnswer.ReadAsync(reader, db, now, ct);
-        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay, league);
+        return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay, league, memory);
     }
 
     private static ReviewItem? ReadReviewItem(DbDataReader reader, Guid userId, Guid questionId) =>

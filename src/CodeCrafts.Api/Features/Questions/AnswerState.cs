@@ -1,6 +1,7 @@
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Lessons;
+using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Api.Features.Streaks;
 using CodeCrafts.Data.Entities;
 
@@ -35,9 +36,10 @@ internal sealed record FairPlayRead(int PaidAwards, DateTimeOffset? LastWrongAt,
 /// <param name="Review">The question's review item, as the scheduler left it; null the first time.</param>
 /// <param name="OtherDueAt">The earliest due time of the lesson's other live review items.</param>
 /// <param name="League">The learner's league rows around this week.</param>
+/// <param name="Memory">The learner's memory model (weights, desired retention) the review is scheduled with.</param>
 internal sealed record AnswerState(
     LearnerRow Learner, StoredAttempt? Existing, DateOnly? LastAwardDay, long WeekXp, IReadOnlyDictionary<DateOnly, int> RecentDays,
-    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, FairPlayRead FairPlay, LeagueState League);
+    ProgressRow? Progress, ReviewItem? Review, DateTimeOffset? OtherDueAt, FairPlayRead FairPlay, LeagueState League, LearnerModel Memory);
 
 /// <summary>What one answer is about: the catalogue's question, the answer and its verdict.</summary>
 internal sealed record AnswerInput(
