@@ -1066,7 +1066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests. At most 10 registrations per 60 s per client network. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            /** @description Too many requests (default limits; the detail gives the one in force). At most 10 registrations per 60 s per client network. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying (at least 1). */
@@ -1128,7 +1128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests. At most 30 logins per 60 s per client network. After 5 failed logins for one account from one network, 30 s doubling per further failure up to 900 s. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            /** @description Too many requests (default limits; the detail gives the one in force). At most 30 logins per 60 s per client network. After 5 failed logins for one account from one network, 30 s doubling per further failure up to 900 s. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying (at least 1). */
@@ -1477,7 +1477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests. At most 60 answers per 60 s per learner. At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            /** @description Too many requests (default limits; the detail gives the one in force). At most 60 answers per 60 s per learner. At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying (at least 1). */
@@ -1799,7 +1799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests. At most 10 duels created per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            /** @description Too many requests (default limits; the detail gives the one in force). At most 10 duels created per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying (at least 1). */
@@ -2142,7 +2142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests. At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
+            /** @description Too many requests (default limits; the detail gives the one in force). At most 1 code run(s) at a time per learner (trial runs and code answers). At most 10 code runs per 60 s per learner. Problem details name the limit (`limit`) and when to retry (`retryAfterSeconds`, also in Retry-After). */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying (at least 1). */
