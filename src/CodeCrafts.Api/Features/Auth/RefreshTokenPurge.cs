@@ -29,7 +29,9 @@ internal sealed class RefreshTokenPurge(CodeCraftsDbContext db, TimeProvider tim
             deleted = await db.RefreshTokens.Where(t => batch.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             total += deleted;
         }
-        while (deleted == BatchSize);
+        // Until a batch finds nothing, not until a short batch: a replica purging at the same time may have taken part of
+        // this one's batch, and stopping there would leave the rest for the next tick.
+        while (deleted > 0);
         AuthTelemetry.RefreshTokensPurged.Add(total);
         return total;
     }

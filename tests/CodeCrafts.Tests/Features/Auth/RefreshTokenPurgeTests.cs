@@ -41,6 +41,29 @@ public sealed class RefreshTokenPurgeTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task ReplicasPurgingAtTheSameTimeShareTheWorkWithoutErrors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var learner = await _client.RegisterOkAsync();
+        var now = api.Factory.Time.GetUtcNow();
+        var dead = Enumerable.Range(0, 2 * RefreshTokenPurge.BatchSize + 7)
+            .Select(i => Token(learner.User.Id, now, expiresAt: i % 2 == 0 ? now.AddMinutes(-i) : null, revokedAt: i % 2 == 1 ? now : null))
+            .ToList();
+        await using (var db = TestDb.Open(api.DatabaseConnectionString))
+        {
+            db.RefreshTokens.AddRange(dead);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => PurgeOnceAsync(ct), ct)));
+
+        Assert.Equal(dead.Count, counts.Sum());
+        var left = await TokenIdsAsync(ct);
+        Assert.DoesNotContain(left, dead.Select(t => t.Id).Contains);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _client.RefreshAsync(learner.Tokens.RefreshToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheBackgroundPurgeRunsOnItsIntervalAndTheSessionStillWorks()
     {
         var ct = TestContext.Current.CancellationToken;
