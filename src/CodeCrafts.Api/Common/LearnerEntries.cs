@@ -5,7 +5,8 @@ using StackExchange.Redis;
 namespace CodeCrafts.Api.Common;
 
 /// <summary>
-/// The one pattern for per-learner Redis entries that PostgreSQL can rebuild (the streak and progress caches):
+/// The one pattern for per-learner Redis entries that PostgreSQL can rebuild (the streak and progress caches; also a
+/// learner's cached display name whose removal Redis did not take, see <see cref="RedisDistributedCache"/>):
 /// a read that misses goes to PostgreSQL and fills the entry; each committed answer writes through (<see cref="WriteAsync"/>),
 /// guarded so an older value never overwrites a newer one; and one repair path: a write Redis did not take marks the entry
 /// stale here, and <see cref="StaleEntryRepairer"/> deletes every stale entry as soon as Redis answers again, so the next

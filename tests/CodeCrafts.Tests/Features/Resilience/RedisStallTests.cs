@@ -18,7 +18,7 @@ namespace CodeCrafts.Tests.Features.Resilience;
 /// A Redis that stops answering costs a request at most the Redis budget, never the request itself; reads come from
 /// PostgreSQL meanwhile, and once Redis answers again the caches and boards agree with PostgreSQL.
 /// </summary>
-public sealed class RedisStallTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class RedisStallTests(ProductionRedisBudgetFixture api) : IClassFixture<ProductionRedisBudgetFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -42,6 +42,7 @@ public sealed class RedisStallTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             ["ConnectionStrings:codecrafts"] = api.DatabaseConnectionString,
             ["ConnectionStrings:cache"] = api.Redis.ConnectionString,
+            [ProductionRedisBudgetFixture.Setting] = ProductionRedisBudgetFixture.Budget,
         });
         replica.Time.SetUtcNow(api.Factory.Time.GetUtcNow());
         var onReplica = replica.ClientFor(learner.Id);
