@@ -202,7 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's XP, level, streaks, today's XP against the daily goal and the last 30 days */
+        /**
+         * The caller's XP, level, streaks, today's XP against the daily goal and the last 30 days
+         * @description The streak shown is the one in force now, in the caller's time zone: days missed since the last answer use the caller's streak freezes (one per day, oldest first) and show as frozen days, and with none left the streak shows 0. A read never stores anything; the next answer stores those frozen days.
+         */
         get: operations["GetMyStats"];
         put?: never;
         post?: never;
@@ -525,6 +528,7 @@ export interface components {
             answers: number;
             /** Format: int32 */
             correctAnswers: number;
+            /** @description True when the learner missed this day (no XP) and a streak freeze kept the streak alive through it. */
             frozen: boolean;
         };
         DuelAnswerMark: {
@@ -913,16 +917,32 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description A learner's streak freezes now. A freeze is earned at every 7-day streak milestone (7, 14, 21, …), at most 2 are held, and each day missed in the learner's time zone uses one automatically, so the streak survives and that day is marked frozen. */
         StreakFreezeSummary: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Freezes held now, ready for the next missed day (0 to max).
+             */
             held: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The most a learner can hold (2); a milestone reached while holding this many earns nothing.
+             */
             max: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Freezes used since the account began, including any that days missed since the last answer are using now.
+             */
             used: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description A freeze is earned each time the streak reaches a multiple of this many days (7).
+             */
             earnedEvery: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The streak length, in days, at which the next freeze is earned.
+             */
             nextAtStreak: number;
         };
         TokenPair: {
@@ -972,6 +992,7 @@ export interface components {
             currentStreak: number;
             /** Format: int32 */
             longestStreak: number;
+            /** @description Streak freezes held and used, and the streak at which the next one is earned. */
             streakFreezes: components["schemas"]["StreakFreezeSummary"];
             /** Format: date */
             today: string;
