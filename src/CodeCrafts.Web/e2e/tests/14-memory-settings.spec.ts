@@ -16,7 +16,7 @@ test('a learner sees their memory model and sets the recall their reviews aim fo
   await expect(model.getByText('0 of 400 reviews until weights are fitted to you.')).toBeVisible();
 
   // The slider, by keyboard as well as by pointer: down from 90 % to 85 %.
-  const retention = model.getByRole('slider', { name: /Desired retention/ });
+  const retention = model.getByRole('slider', { name: /^Desired retention/ });
   await expect(retention).toHaveValue('90');
   await retention.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
@@ -30,7 +30,7 @@ test('a learner sees their memory model and sets the recall their reviews aim fo
 
   // It is the Api's value now: a fresh load shows it.
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Memory model' }).getByRole('slider', { name: /Desired retention/ })).toHaveValue('85');
+  await expect(page.getByRole('region', { name: 'Memory model' }).getByRole('slider', { name: /^Desired retention/ })).toHaveValue('85');
 
   await expectNoSeriousAccessibilityViolations(page, 'memory-settings');
   await page.getByRole('region', { name: 'Memory model' }).scrollIntoViewIfNeeded();

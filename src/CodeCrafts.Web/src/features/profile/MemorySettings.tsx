@@ -27,7 +27,7 @@ export function MemorySettings() {
         <Skeleton height={120} />
       </LoadingRegion>
     );
-  return <MemoryForm key={memory.data.desiredRetention} memory={memory.data} />;
+  return <MemoryForm memory={memory.data} />;
 }
 
 function MemoryForm({ memory }: { memory: Memory }) {
@@ -77,7 +77,7 @@ function MemoryForm({ memory }: { memory: Memory }) {
       <form className="stack" onSubmit={onSubmit} noValidate aria-label="Desired retention">
         <div className="field">
           <label htmlFor={id}>
-            Desired retention: <output htmlFor={id}>{percent} %</output>
+            Desired retention: {percent} %
           </label>
           <input
             id={id}
