@@ -82,6 +82,7 @@ function MemoryForm({ memory }: { memory: Memory }) {
           <input
             id={id}
             type="range"
+            className={styles.slider}
             min={MIN}
             max={MAX}
             step={1}
