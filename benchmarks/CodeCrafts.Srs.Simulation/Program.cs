@@ -14,7 +14,7 @@ void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo
 // Fitted on one log, judged on another: no model sees the outcomes it is scored on.
 var trainingLog = SimulatedLog.RandomIntervals(population with { Learners = Math.Max(1, population.Learners / 4) }, population.Seed + 2_000_000);
 var testLog = SimulatedLog.RandomIntervals(population, population.Seed + 1_000_000);
-var fitted = FsrsFitter.Fit(trainingLog, Option("fit-steps", 150));
+var fitted = FsrsOptimizer.Fit(SimulatedLog.Histories(trainingLog, 0), Fsrs.DefaultWeights, Option("fit-steps", 150));
 
 Func<IItemModel> NewFsrs(IReadOnlyList<double> weights, double retention)
 {
@@ -75,5 +75,6 @@ foreach (var r in Simulation.Predict(testLog,
 {
     Line($"| {r.Model} | {r.LogLoss:F3} | {r.MeanPredicted:P1} | {r.MeanActual:P1} |");
 }
+PersonalWeights.Report(population, Option("personal-learners", 20), Option("fit-steps", 150), target, Line);
 Line($"");
 Line($"({clock.Elapsed.TotalSeconds:F0} s)");

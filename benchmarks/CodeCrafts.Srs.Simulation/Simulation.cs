@@ -1,3 +1,5 @@
+using CodeCrafts.Api.Features.Reviews;
+
 namespace CodeCrafts.Srs.Simulation;
 
 internal sealed record Population(int Learners, int ItemsPerLearner, int Days, int Seed);
@@ -11,7 +13,10 @@ internal sealed record PredictionResult(string Model, double LogLoss, double Mea
 internal static class Simulation
 {
     /// <summary>Every item studied on day 0, then reviewed whenever the model schedules it, for <see cref="Population.Days"/> days.</summary>
-    public static ScheduleResult Run(Population population, Func<IItemModel> newModel)
+    public static ScheduleResult Run(Population population, Func<IItemModel> newModel) => Run(population, _ => newModel());
+
+    /// <summary>The same, with a model per learner (their own weights, say).</summary>
+    public static ScheduleResult Run(Population population, Func<int, IItemModel> newModel)
     {
         double recallDays = 0, loss = 0;
         long reviews = 0, recalled = 0;
@@ -22,7 +27,7 @@ internal static class Simulation
             for (var i = 0; i < population.ItemsPerLearner; i++)
             {
                 var memory = TrueMemory.Learn(random, ability);
-                var model = newModel();
+                var model = newModel(learner);
                 var last = 0;
                 var due = model.NextIntervalDays();
                 for (var day = 1; day <= population.Days; day++)
@@ -52,7 +57,11 @@ internal static class Simulation
     /// by bisection; <paramref name="increasing"/> says whether recall rises with the setting.
     /// </summary>
     public static (double Setting, ScheduleResult Result) Calibrate(
-        Population population, Func<double, Func<IItemModel>> newModel, double target, double low, double high, bool increasing)
+        Population population, Func<double, Func<IItemModel>> newModel, double target, double low, double high, bool increasing) =>
+        Calibrate(population, setting => { var model = newModel(setting); return _ => model(); }, target, low, high, increasing);
+
+    public static (double Setting, ScheduleResult Result) Calibrate(
+        Population population, Func<double, Func<int, IItemModel>> newModel, double target, double low, double high, bool increasing)
     {
         ScheduleResult result = null!;
         var setting = 0.0;
@@ -106,9 +115,5 @@ internal static class Simulation
             .ToList();
     }
 
-    public static double LogLoss(double predicted, bool recalled)
-    {
-        var p = Math.Clamp(predicted, 1e-6, 1 - 1e-6);
-        return recalled ? -Math.Log(p) : -Math.Log(1 - p);
-    }
+    public static double LogLoss(double predicted, bool recalled) => FsrsOptimizer.LogLoss(predicted, recalled);
 }

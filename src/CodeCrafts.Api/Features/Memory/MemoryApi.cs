@@ -30,10 +30,10 @@ internal static class MemoryApi
             return UserGone();
         }
         // Only the retention column: a nightly fit writing the weights at the same moment keeps its write, and so does this.
-        await db.Database.ExecuteSqlRawAsync("""
+        await MemorySql.ExecuteAsync(db, """
             INSERT INTO learner_memory ("UserId", "DesiredRetention", "ReviewsUsed") VALUES ({0}, {1}, 0)
             ON CONFLICT ("UserId") DO UPDATE SET "DesiredRetention" = excluded."DesiredRetention"
-            """, [DbValues.ToProvider(db, userId), request.DesiredRetention!.Value], ct);
+            """, ct, userId, request.DesiredRetention!.Value);
         return TypedResults.Ok(await ReadAsync(db, planner, options.Value, userId, ct));
     }
 

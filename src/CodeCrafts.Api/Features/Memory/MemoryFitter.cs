@@ -1,4 +1,3 @@
-using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Reviews;
 using CodeCrafts.Data;
 using Microsoft.EntityFrameworkCore;
@@ -113,8 +112,7 @@ internal sealed partial class MemoryFitter(
         return (checkedCount, improved);
     }
 
-    private Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) =>
-        db.Database.ExecuteSqlRawAsync(sql, args.Select(a => DbValues.ToProvider(db, a)), ct);
+    private Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) => MemorySql.ExecuteAsync(db, sql, ct, args);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Memory fit for {Night}: global weights improved {GlobalImproved}; {Checked} learners checked, {Improved} improved")]
     private static partial void LogRun(ILogger logger, DateOnly night, bool globalImproved, int @checked, int improved);

@@ -21,7 +21,9 @@ internal sealed record ReviewHistories(IReadOnlyList<FitReview[]> Items, int Rev
     /// <summary>Every learner's histories of the most recently reviewed items (at most <paramref name="maxItems"/>), whole.</summary>
     public static async Task<ReviewHistories> OfEveryoneAsync(CodeCraftsDbContext db, int maxItems, double heldOutShare, CancellationToken ct)
     {
-        var items = db.ReviewItems.OrderByDescending(i => i.LastReviewAt).Take(maxItems);
+        var items = db.ReviewLogs.GroupBy(l => new { l.UserId, l.QuestionId })
+            .Select(g => new { g.Key.UserId, g.Key.QuestionId, Last = g.Max(l => l.ReviewedAt) })
+            .OrderByDescending(i => i.Last).Take(maxItems);
         var rows = await db.ReviewLogs.AsNoTracking()
             .Join(items, l => new { l.UserId, l.QuestionId }, i => new { i.UserId, i.QuestionId }, (l, _) => l)
             .Select(l => new Row(l.UserId, l.QuestionId, l.Rating, l.ElapsedDays, l.ReviewedAt))

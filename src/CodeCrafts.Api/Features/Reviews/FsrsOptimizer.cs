@@ -20,8 +20,7 @@ public sealed record FitVerdict(double[] Weights, double LogLoss, double Current
 /// <summary>
 /// Fits the 21 FSRS-6 weights to review histories by minimising log loss (binary cross-entropy of recall), as the
 /// FSRS optimizers do: Adam on finite-difference gradients (the model is 21 numbers and a few hundred lines of
-/// arithmetic, so no autodiff library is worth its weight), each weight scaled into <see cref="FsrsWeightBounds"/> so
-/// every step stays inside the published bounds. Pure and deterministic: the Api's nightly fit and the simulation in
+/// arithmetic, so no autodiff library is worth its weight), each step clamped to <see cref="FsrsWeightBounds"/>. Pure and deterministic: the Api's nightly fit and the simulation in
 /// benchmarks/ run this same code.
 /// </summary>
 public static class FsrsOptimizer
@@ -55,34 +54,36 @@ public static class FsrsOptimizer
         ArgumentNullException.ThrowIfNull(histories);
         var lower = FsrsWeightBounds.Lower;
         var upper = FsrsWeightBounds.Upper;
-        var x = FsrsWeightBounds.Clamp(start).Select((w, i) => (w - lower[i]) / (upper[i] - lower[i])).ToArray();
-        var m = new double[x.Length];
-        var v = new double[x.Length];
-        const double h = 1e-4, beta1 = 0.9, beta2 = 0.999;
+        var w = FsrsWeightBounds.Clamp(start);
+        var m = new double[w.Length];
+        var v = new double[w.Length];
+        const double beta1 = 0.9, beta2 = 0.999;
         for (var step = 1; step <= steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var loss = Loss(histories, Weights(x), heldOut: false);
-            var gradient = new double[x.Length];
-            Parallel.For(0, x.Length, i =>
+            var loss = Loss(histories, w, heldOut: false);
+            var gradient = new double[w.Length];
+            Parallel.For(0, w.Length, i =>
             {
-                var shifted = (double[])x.Clone();
-                // Step down at the upper edge: a forward step there would measure nothing.
-                shifted[i] = x[i] + h <= 1 ? x[i] + h : x[i] - h;
-                gradient[i] = (Loss(histories, Weights(shifted), heldOut: false) - loss) / (shifted[i] - x[i]);
+                var shifted = (double[])w.Clone();
+                var h = 1e-5 * Math.Max(Math.Abs(w[i]), 0.1);
+                // Step down at the upper bound: a step beyond it would be clamped away and measure nothing.
+                shifted[i] = w[i] + h <= upper[i] ? w[i] + h : w[i] - h;
+                gradient[i] = (Loss(histories, shifted, heldOut: false) - loss) / (shifted[i] - w[i]);
             });
-            var rate = 0.02 * (1 - 0.9 * step / steps);
-            for (var i = 0; i < x.Length; i++)
+            // Adam in the weights' own units, as py-fsrs and fsrs-rs train (learning rate 0.04), decaying linearly to a tenth.
+            var rate = 0.04 * (1 - 0.9 * step / steps);
+            for (var i = 0; i < w.Length; i++)
             {
                 var g = double.IsFinite(gradient[i]) ? gradient[i] : 0;
                 m[i] = beta1 * m[i] + (1 - beta1) * g;
                 v[i] = beta2 * v[i] + (1 - beta2) * g * g;
                 var mHat = m[i] / (1 - Math.Pow(beta1, step));
                 var vHat = v[i] / (1 - Math.Pow(beta2, step));
-                x[i] = Math.Clamp(x[i] - rate * mHat / (Math.Sqrt(vHat) + 1e-8), 0, 1);
+                w[i] = Math.Clamp(w[i] - rate * mHat / (Math.Sqrt(vHat) + 1e-8), lower[i], upper[i]);
             }
         }
-        return Weights(x);
+        return w;
     }
 
     /// <summary>
@@ -102,9 +103,6 @@ public static class FsrsOptimizer
         var p = Math.Clamp(predicted, Epsilon, 1 - Epsilon);
         return recalled ? -Math.Log(p) : -Math.Log(1 - p);
     }
-
-    private static double[] Weights(double[] x) =>
-        [.. x.Select((xi, i) => FsrsWeightBounds.Lower[i] + xi * (FsrsWeightBounds.Upper[i] - FsrsWeightBounds.Lower[i]))];
 
     private static double Loss(IReadOnlyList<FitReview[]> histories, double[] weights, bool heldOut)
     {

@@ -235,6 +235,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/memory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's memory model
+         * @description Where the FSRS-6 weights that schedule the caller's reviews come from (default, global or personal), how well they predict the caller's held-out reviews (log loss), how many reviews they were fitted on, when, and the caller's desired retention. Weights are refitted nightly; new ones apply from the next review.
+         */
+        get: operations["GetMyMemory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the caller's desired retention
+         * @description Sets the probability of recall the caller's reviews aim for, 0.80 to 0.97; applies from the next review.
+         */
+        patch: operations["UpdateMyMemory"];
+        trace?: never;
+    };
     "/api/leaderboards/{board}": {
         parameters: {
             query?: never;
@@ -802,6 +826,48 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description The memory model the caller's reviews are scheduled with, and how well it predicts them. */
+        MemorySettings: {
+            /** @description Where the FSRS-6 weights come from: Default (the published weights), Global (fitted nightly across all learners) or Personal (fitted to the caller's own reviews). */
+            source: components["schemas"]["WeightsSource"];
+            /**
+             * Format: double
+             * @description Log loss (binary cross-entropy of recall, lower is better) of the weights in use on the most recent 20 % of the reviews they were fitted on, held out from the fit; null for the default weights.
+             */
+            logLoss: null | number;
+            /**
+             * Format: double
+             * @description Log loss, on the same held-out reviews, of the weights these replaced; null for the default weights.
+             */
+            previousLogLoss: null | number;
+            /**
+             * Format: int32
+             * @description How many reviews the weights in use were fitted and judged on; null for the default weights.
+             */
+            reviewsUsed: null | number;
+            /**
+             * Format: date-time
+             * @description When the weights in use were fitted; null for the default weights.
+             */
+            lastFit: null | string;
+            /**
+             * Format: double
+             * @description Probability of recall the caller's reviews aim for, 0.80 to 0.97.
+             */
+            desiredRetention: number;
+            /**
+             * Format: int32
+             * @description The caller's reviews so far.
+             */
+            reviews: number;
+            /**
+             * Format: int32
+             * @description Reviews a learner needs before weights are fitted to their own log (nightly).
+             */
+            personalMinReviews: number;
+            /** @description The 21 FSRS-6 weights in use, w0 to w20. */
+            weights: number[];
+        };
         /** @enum {unknown} */
         OpponentKind: "User" | "Bot";
         PagedResultOfAttemptHistoryItem: {
@@ -957,6 +1023,14 @@ export interface components {
             /** Format: date-time */
             refreshTokenExpiresAt: string;
         };
+        /** @description Change the desired retention. */
+        UpdateMemoryRequest: {
+            /**
+             * Format: double
+             * @description Probability of recall reviews should aim for, 0.80 to 0.97: higher means more reviews and less forgetting.
+             */
+            desiredRetention: number;
+        };
         UpdateProfileRequest: {
             displayName?: null | string;
             /** @description IANA time zone id such as America/Sao_Paulo. */
@@ -1009,6 +1083,8 @@ export interface components {
             stdin: string;
             expectedStdout: string;
         };
+        /** @enum {unknown} */
+        WeightsSource: "Default" | "Global" | "Personal";
     };
     responses: never;
     parameters: never;
@@ -1655,6 +1731,104 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemorySettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMyMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemoryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemorySettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,3 +32,5 @@ export type LeaderboardEntry = Schemas['LeaderboardEntry'];
 export type ProblemDetails = Schemas['ProblemDetails'];
 export type ValidationProblem = Schemas['HttpValidationProblemDetails'];
 export type DuelAnswerResult = Schemas['DuelAnswerResult'];
+export type MemorySettings = Schemas['MemorySettings'];
+export type WeightsSource = Schemas['WeightsSource'];

@@ -8,7 +8,7 @@ public sealed class FsrsOptimizerTests
     [Fact]
     public void WeightsFittedToASimulatedLearnerPredictTheirHeldOutReviewsBetterThanTheDefaults()
     {
-        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 60, reviewsPerItem: 10, seed: 7, DateTimeOffset.UnixEpoch);
+        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 300, reviewsPerItem: 10, seed: 7, DateTimeOffset.UnixEpoch);
         var histories = SimulatedLearner.Histories(reviews, 0.2);
 
         var fitted = FsrsOptimizer.Fit(histories, Fsrs.DefaultWeights, steps: 120, TestContext.Current.CancellationToken);

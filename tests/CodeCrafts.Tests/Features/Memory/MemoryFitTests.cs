@@ -18,7 +18,7 @@ public sealed class MemoryFitTests(MemoryFixture api) : IClassFixture<MemoryFixt
     [Fact]
     public async Task ALearnerWithEnoughReviewsGetsWeightsThatBeatTheDefaultsOnTheirHeldOutReviews()
     {
-        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 40, reviewsPerItem: 12, seed: 11, LogStart);
+        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 80, reviewsPerItem: 10, seed: 11, LogStart);
         var learner = await api.LearnerWithLogAsync(reviews);
 
         var report = await api.FitTonightAsync();
@@ -26,7 +26,7 @@ public sealed class MemoryFitTests(MemoryFixture api) : IClassFixture<MemoryFixt
         Assert.True(report.Ran);
         var memory = await api.MemoryAsync(learner.Id);
         Assert.NotNull(memory?.Weights);
-        Assert.Equal(480, memory.ReviewsUsed);
+        Assert.Equal(800, memory.ReviewsUsed);
         Assert.Equal(api.Factory.Time.GetUtcNow(), memory.FittedAt);
         Assert.True(memory.LogLoss < memory.PreviousLogLoss, $"new {memory.LogLoss} vs current {memory.PreviousLogLoss}");
         // The stored "previous" loss is the defaults' on the same held-out reviews, recomputed here independently.
@@ -38,14 +38,14 @@ public sealed class MemoryFitTests(MemoryFixture api) : IClassFixture<MemoryFixt
         var settings = await learner.Client.GetFromJsonAsync<MemorySettings>("/api/users/me/memory", Learning.Json, Ct);
         Assert.Equal(WeightsSource.Personal, settings!.Source);
         Assert.Equal(memory.LogLoss, settings.LogLoss);
-        Assert.Equal(480, settings.ReviewsUsed);
+        Assert.Equal(800, settings.ReviewsUsed);
         Assert.Equal(weights, settings.Weights);
     }
 
     [Fact]
     public async Task ABadLogNeverReplacesGoodWeights()
     {
-        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 40, reviewsPerItem: 12, seed: 12, LogStart);
+        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 80, reviewsPerItem: 10, seed: 12, LogStart);
         var cutoff = reviews.OrderBy(r => r.At).ElementAt((int)Math.Ceiling(reviews.Count * 0.8)).At;
         var learner = await api.LearnerWithLogAsync(SimulatedLearner.Inverted(reviews, cutoff));
         await api.SetWeightsAsync(learner.Id, SimulatedLearner.KnownWeights);
@@ -82,7 +82,7 @@ public sealed class MemoryFitTests(MemoryFixture api) : IClassFixture<MemoryFixt
     [Fact]
     public async Task TwoReplicasFittingAtOnceFitOnce()
     {
-        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 40, reviewsPerItem: 12, seed: 14, LogStart);
+        var reviews = SimulatedLearner.Reviews(SimulatedLearner.KnownWeights, items: 80, reviewsPerItem: 10, seed: 14, LogStart);
         var learner = await api.LearnerWithLogAsync(reviews);
         await using var replica = api.NewReplica();
         api.Factory.Time.Advance(TimeSpan.FromDays(1));

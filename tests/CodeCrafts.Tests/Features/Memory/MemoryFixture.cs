@@ -64,7 +64,6 @@ public class MemoryFixture : IAsyncLifetime
             ReviewsUsed = 500,
             LogLoss = 0.3,
             PreviousLogLoss = 0.4,
-            CheckedAt = Factory.Time.GetUtcNow().AddDays(-30).ToUniversalTime(),
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -9,9 +9,9 @@ namespace CodeCrafts.Tests.Features.Memory;
 /// </summary>
 internal static class SimulatedLearner
 {
-    /// <summary>Far from the defaults: first memories last four times longer and fade on a steeper curve.</summary>
+    /// <summary>Far from the defaults: first memories last a third as long, grow more slowly and fade on a steeper curve.</summary>
     public static IReadOnlyList<double> KnownWeights { get; } = Array.AsReadOnly(
-        Fsrs.DefaultWeights.Select((w, i) => i switch { < 4 => w * 4, 8 => 2.4, 20 => 0.5, _ => w }).ToArray());
+        Fsrs.DefaultWeights.Select((w, i) => i switch { < 4 => w * 0.3, 8 => 1.2, 20 => 0.5, _ => w }).ToArray());
 
     public sealed record Review(int Item, double ElapsedDays, Rating Rating, DateTimeOffset At);
 

@@ -7,6 +7,7 @@ import { useSession } from '@/lib/use-session';
 import { AttemptHistory } from './AttemptHistory';
 import { HeatMap } from './HeatMap';
 import { LessonAccuracy } from './LessonAccuracy';
+import { MemorySettings } from './MemorySettings';
 import { SettingsForm } from './SettingsForm';
 import styles from './profile.module.css';
 
@@ -72,6 +73,10 @@ export default function ProfilePage() {
           <section className="card" aria-labelledby="accuracy-heading">
             <h2 id="accuracy-heading">Accuracy per lesson</h2>
             <LessonAccuracy />
+          </section>
+          <section className="card" aria-labelledby="memory-heading">
+            <h2 id="memory-heading">Memory model</h2>
+            <MemorySettings />
           </section>
           <section className="card" aria-labelledby="settings-heading">
             <h2 id="settings-heading">Settings</h2>
