@@ -60,15 +60,19 @@ internal static class AnswerSql
         FROM daily_activity d WHERE d."UserId" = {0} AND d."Day" >= {1}
         """;
 
-    // Fair play (issue 15), the last statement of the read: what the XP rules and the duel guard need. A wrong practice
-    // answer (no duel id) showed the expected answer; duel answers never do. Every sub-select runs on an index:
+    // Fair play (issue 15), the last statement of the read: what the XP rules, the duel guard and the answers-per-learner
+    // limit need. A wrong practice answer (no duel id) showed the expected answer; duel answers never do. The limit counts
+    // the learner's own recorded practice answers here, under their row lock, rather than in Redis: it is then exact
+    // across replicas and costs the answer no round trip of its own. Every sub-select runs on an index:
     // xp_awards' key, question_attempts (user, created), duels (challenger or opponent, status) and duel_questions' key.
     private const string ReadFairPlay = """
         SELECT (SELECT count(*) FROM xp_awards a WHERE a."UserId" = {0} AND a."QuestionId" = {1} AND a."Xp" > 0) AS "PaidAwards",
                (SELECT max(t."CreatedAt") FROM question_attempts t
                  WHERE t."UserId" = {0} AND t."CreatedAt" >= {2} AND t."QuestionId" = {1} AND t."DuelId" IS NULL AND NOT t."IsCorrect") AS "LastWrongAt",
                EXISTS (SELECT 1 FROM duels d JOIN duel_questions q ON q."DuelId" = d."Id"
-                 WHERE (d."ChallengerId" = {0} OR d."OpponentId" = {0}) AND d."Status" = 'Active' AND q."QuestionId" = {1}) AS "InActiveDuel"
+                 WHERE (d."ChallengerId" = {0} OR d."OpponentId" = {0}) AND d."Status" = 'Active' AND q."QuestionId" = {1}) AS "InActiveDuel",
+               (SELECT count(*) FROM question_attempts t WHERE t."UserId" = {0} AND t."CreatedAt" >= {3} AND t."DuelId" IS NULL) AS "RecentAttempts",
+               (SELECT min(t."CreatedAt") FROM question_attempts t WHERE t."UserId" = {0} AND t."CreatedAt" >= {3} AND t."DuelId" IS NULL) AS "OldestRecentAttemptAt"
         """;
 
     /// <summary>How far back an award can lie and still be booked on a day the answer reads (zones and flights included).</summary>
@@ -78,7 +82,8 @@ internal static class AnswerSql
     private static readonly TimeSpan RevealLookBack = TimeSpan.FromDays(1);
 
     /// <summary>The first round trip: locks the learner's row, then reads what the answer needs. Null for an unknown learner.</summary>
-    public static async Task<AnswerState?> ReadAsync(CodeCraftsDbContext db, AnswerInput input, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AnswerState?> ReadAsync(
+        CodeCraftsDbContext db, AnswerInput input, DateTimeOffset now, TimeSpan attemptWindow, CancellationToken ct)
     {
         var (userId, questionId, lessonId) = (input.UserId, input.Question.Entity.Id, input.Question.Lesson.Id);
         var week = IsoWeek.Of(now);
@@ -86,7 +91,7 @@ internal static class AnswerSql
             .Add(LockLearner(db), userId)
             .Add(ReadState, userId, questionId, lessonId, input.IdempotencyKey, week.Start, week.End)
             .Add(ReadDays, userId, EarliestToday(now), now - AwardLookBack)
-            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack);
+            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack, now - attemptWindow);
         LeagueAnswer.AddReads(batch, db, userId, now);
         await using var reader = await batch.ReadAsync(ct);
 
@@ -125,7 +130,8 @@ internal static class AnswerSql
 
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"));
+        var fairPlay = new FairPlayRead(reader.Value<int>("PaidAwards"), reader.Instant("LastWrongAt"), repeatXp, reader.Value<bool>("InActiveDuel"),
+            reader.Value<int>("RecentAttempts"), reader.Instant("OldestRecentAttemptAt"));
         var league = await LeagueAnswer.ReadAsync(reader, db, now, ct);
         return new AnswerState(learner, existing, lastAwardDay, weekXp, days, progress, review, otherDueAt, fairPlay, league, memory);
     }

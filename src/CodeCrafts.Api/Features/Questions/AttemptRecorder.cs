@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Api.Features.Attempts;
 using CodeCrafts.Api.Features.Leagues;
 using CodeCrafts.Api.Features.Reviews;
@@ -16,9 +17,10 @@ internal enum AttemptStatus
     KeyUsedForAnotherQuestion,
     UnknownUser,
     PartOfActiveDuel,
+    TooManyAnswers,
 }
 
-internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Result = null);
+internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Result = null, TimeSpan RetryAfter = default);
 
 /// <summary>
 /// Records a graded answer and everything it moves — attempt, XP, streak, daily activity, lesson progress, review
@@ -28,7 +30,8 @@ internal sealed record AttemptOutcome(AttemptStatus Status, AttemptResult? Resul
 /// its stored result. After the commit, one <see cref="AttemptRecorded"/> event reaches the caches, boards and ratings.
 /// </summary>
 internal sealed class AttemptRecorder(
-    CodeCraftsDbContext db, AnswerRules rules, AttemptEvents events, ReviewsTelemetry reviews, IOptions<LeagueOptions> leagues, TimeProvider time)
+    CodeCraftsDbContext db, AnswerRules rules, AttemptEvents events, ReviewsTelemetry reviews, IOptions<LeagueOptions> leagues,
+    IOptions<RateLimitOptions> limits, TimeProvider time)
 {
     public async Task<AttemptOutcome> RecordAsync(AnswerInput input, CancellationToken cancellationToken)
     {
@@ -55,7 +58,8 @@ internal sealed class AttemptRecorder(
         LeagueStep? league;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (await AnswerSql.ReadAsync(db, input, now, cancellationToken) is not { } read)
+            var perLearner = limits.Value.AttemptsPerLearner;
+            if (await AnswerSql.ReadAsync(db, input, now, perLearner.Window, cancellationToken) is not { } read)
             {
                 return new AttemptOutcome(AttemptStatus.UnknownUser);
             }
@@ -70,6 +74,12 @@ internal sealed class AttemptRecorder(
             {
                 // The first request with this key has committed (we waited on the learner's row), so its result is there.
                 return Replay(existing, input.Question.Entity.Id);
+            }
+            if (state.FairPlay.RecentAttempts >= perLearner.PermitLimit)
+            {
+                // A retry above is still answered: only a new answer counts against the limit. Nothing is written.
+                var frees = (state.FairPlay.OldestRecentAttemptAt ?? now) + perLearner.Window - now;
+                return new AttemptOutcome(AttemptStatus.TooManyAnswers, RetryAfter: frees > TimeSpan.Zero ? frees : TimeSpan.FromSeconds(1));
             }
             decision = rules.Decide(input, state, now);
             league = await AnswerSql.WriteAsync(db, input, decision, leagues.Value.CohortSize, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CodeCrafts.Api.Common;
+using CodeCrafts.Api.Common.Limits;
 using CodeCrafts.Api.Features.CodeExecution;
 using CodeCrafts.Api.Features.Lessons;
 using CodeCrafts.CodeExecution;
@@ -7,6 +8,7 @@ using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CodeCrafts.Api.Features.Questions;
 
@@ -72,6 +74,9 @@ internal static class QuestionsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Question is part of your active duel",
                     detail: "This question is in a duel you are playing; answer it in the duel. Practice on it opens again when the duel has finished.",
                     extensions: new Dictionary<string, object?> { ["rule"] = "question-in-active-duel" });
+            case AttemptStatus.TooManyAnswers:
+                var limit = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AttemptsPerLearner;
+                return Throttles.TooManyRequests(http, AttemptLimits.PerLearner, AttemptLimits.Rule(limit), outcome.RetryAfter);
             case AttemptStatus.KeyUsedForAnotherQuestion:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key already used",
                     detail: "This idempotencyKey was used for another answer; send a new key for each answer.");

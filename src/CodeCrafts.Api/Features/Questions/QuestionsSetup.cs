@@ -5,10 +5,14 @@ using CodeCrafts.Api.Features.CodeExecution;
 
 namespace CodeCrafts.Api.Features.Questions;
 
-/// <summary>The name problem details give the answers-per-learner limit.</summary>
+/// <summary>
+/// The answers-per-learner limit. The answer's own first round trip counts it (AnswerSql), so it adds no Redis call.
+/// </summary>
 internal static class AttemptLimits
 {
     public const string PerLearner = "attempts-per-learner";
+
+    public static string Rule(WindowLimit limit) => Throttles.Rule(limit, "answers", "per learner");
 }
 
 internal static class QuestionsSetup
@@ -41,7 +45,7 @@ internal static class QuestionsSetup
                              + "A question that is part of one of your active duels is refused with 409 (rule question-in-active-duel) until the duel has finished, "
                              + "so practice never shows a duel question's answer. XP follows the README's table \"XP rules\".")
             .WithRequestBodyLimit(RequestBodyLimit.Code)
-            .RequireLearnerLimit(AttemptLimits.PerLearner, o => o.AttemptsPerLearner, "answers")
+            .DescribesLimit(o => AttemptLimits.Rule(o.AttemptsPerLearner))
             .DescribesLimit(CodeRunThrottle.Describe)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

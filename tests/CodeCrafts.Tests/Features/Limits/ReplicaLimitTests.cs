@@ -115,7 +115,7 @@ public sealed class ReplicaLimitTests(ApiFixture shared) : IClassFixture<ApiFixt
         Assert.All(answers.Take(3), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var problem = await answers[3].AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("attempts-per-learner", problem.GetProperty("limit").GetString());
-        // The window is a fixed minute of the Api's clock (12:00:00 in tests): the whole minute is left.
+        // The window slides from the oldest answer in it; the test clock stands still, so the whole minute is left.
         Assert.Equal(60, answers[3].RetryAfterSeconds());
         await using var db = TestDb.Open(shared.DatabaseConnectionString);
         Assert.Equal(3, await db.QuestionAttempts.CountAsync(a => a.UserId == learner.Id, Ct));
