@@ -93,6 +93,9 @@ run "POST /api/questions/{id}/attempts" -s benchmarks/load/attempts.lua "http://
 export BENCH_PATH="/api/leaderboards/xp?period=weekly"
 run "minimal one-round-trip Redis read (BareEndpoint: weekly top 10, caller's rank and score)" -s benchmarks/load/reads.lua "http://127.0.0.1:$bare_port"
 run "GET /api/leaderboards/xp?period=weekly" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
+# The attempts run placed its learners in this week's league: one Redis script per read, against the same bare read.
+export BENCH_PATH="/api/leagues/current"
+run "GET /api/leagues/current" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
 export BENCH_PATH="/api/lessons?pageSize=20"
 run "GET /api/lessons" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
 

@@ -62,6 +62,7 @@ internal sealed partial class LeagueSettler(
         using var activity = LeagueTelemetry.Source.StartActivity("league.settle");
         activity?.SetTag("league.week", LeagueWeeks.Label(week));
         var o = options.Value;
+        var started = time.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using (var claim = Command(LeagueSettlementSql.Claim, week, time.GetUtcNow()))
         {
@@ -80,7 +81,7 @@ internal sealed partial class LeagueSettler(
         var settled = new LeagueSettlementReport([week], reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), seated.Count);
         await reader.DisposeAsync();
         await transaction.CommitAsync(ct);
-        LogSettled(logger, LeagueWeeks.Label(week), settled.Placed, settled.Promoted, settled.Demoted);
+        LogSettled(logger, LeagueWeeks.Label(week), settled.Placed, settled.Promoted, settled.Demoted, time.GetElapsedTime(started).TotalMilliseconds);
         return settled;
     }
 
@@ -155,8 +156,8 @@ internal sealed partial class LeagueSettler(
         return command;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "League week {Week} settled: {Placed} placed, {Promoted} promoted, {Demoted} demoted")]
-    private static partial void LogSettled(ILogger logger, string week, int placed, int promoted, int demoted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "League week {Week} settled: {Placed} placed, {Promoted} promoted, {Demoted} demoted in {ElapsedMs:F0} ms")]
+    private static partial void LogSettled(ILogger logger, string week, int placed, int promoted, int demoted, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop grown league cohorts from Redis; their refresh will rebuild them")]
     private static partial void LogForgetFailed(ILogger logger, Exception exception);

@@ -1,36 +1,38 @@
+using System.ComponentModel;
+
 namespace CodeCrafts.Api.Features.Leagues;
 
 /// <summary>The caller's league this week.</summary>
-/// <param name="Week">The ISO week (UTC), e.g. 2026-W25.</param>
-/// <param name="EndsAt">When the week ends and is settled (UTC, Monday 00:00).</param>
-/// <param name="Status">placed: in a cohort; waiting: placed, but last week's result must be settled before the cohort is known (seconds); unplaced: no XP this week yet, so not in a league (the first XP places the caller).</param>
-/// <param name="Tier">The caller's tier: Bronze, Silver, Gold, Sapphire, Ruby, Emerald, Amethyst, Pearl, Obsidian or Diamond.</param>
-/// <param name="TierLevel">The tier's position, 0 (Bronze) to 9 (Diamond).</param>
-/// <param name="Rank">The caller's rank in the cohort (1-based), when placed.</param>
-/// <param name="WeeklyXp">The caller's XP this league week.</param>
-/// <param name="Standings">The whole cohort (at most the cohort size), best first; ties go to whoever reached the score first.</param>
-/// <param name="PromotionRanks">Ranks 1 to this move up a tier at the week's end; 0 in Diamond (nobody moves up).</param>
-/// <param name="DemotionFromRank">This rank and below move down a tier; null in Bronze (nobody moves down) or while the cohort is too small to have a bottom outside the promotion zone.</param>
 public sealed record LeagueCurrentResponse(
-    string Week, DateTimeOffset EndsAt, string Status, string Tier, int TierLevel, int? Rank, long WeeklyXp,
-    IReadOnlyList<LeagueStanding> Standings, int PromotionRanks, int? DemotionFromRank);
+    [property: Description("The ISO week (UTC), e.g. 2026-W25.")] string Week,
+    [property: Description("When the week ends and is settled (UTC, Monday 00:00).")] DateTimeOffset EndsAt,
+    [property: Description("placed: in a cohort; waiting: placed, but last week's result is being settled, so the cohort is not known yet (seconds); unplaced: no XP this week yet (the first XP places the caller).")] string Status,
+    [property: Description("The caller's tier: Bronze, Silver, Gold, Sapphire, Ruby, Emerald, Amethyst, Pearl, Obsidian or Diamond.")] string Tier,
+    [property: Description("The tier's position, 0 (Bronze) to 9 (Diamond).")] int TierLevel,
+    [property: Description("The caller's rank in the cohort (1-based) when placed; null otherwise.")] int? Rank,
+    [property: Description("The caller's XP this league week.")] long WeeklyXp,
+    [property: Description("The whole cohort (at most 30), best first; ties go to whoever reached the score first.")] IReadOnlyList<LeagueStanding> Standings,
+    [property: Description("Ranks 1 to this move up a tier at the week's end; 0 in Diamond (nobody moves up).")] int PromotionRanks,
+    [property: Description("This rank and below move down a tier; null in Bronze (nobody moves down) or when the cohort is too small to have a bottom outside the promotion zone.")] int? DemotionFromRank);
 
 /// <summary>One learner of the caller's cohort.</summary>
-/// <param name="Rank">1-based.</param>
-/// <param name="WeeklyXp">XP earned this league week.</param>
-/// <param name="IsMe">True on the caller's own row.</param>
-/// <param name="Zone">up (promotion zone), down (demotion zone) or stay.</param>
-public sealed record LeagueStanding(int Rank, Guid UserId, string DisplayName, long WeeklyXp, bool IsMe, string Zone);
+public sealed record LeagueStanding(
+    [property: Description("1-based rank in the cohort.")] int Rank,
+    [property: Description("The learner.")] Guid UserId,
+    [property: Description("The learner's display name.")] string DisplayName,
+    [property: Description("XP earned this league week.")] long WeeklyXp,
+    [property: Description("True on the caller's own row.")] bool IsMe,
+    [property: Description("up (promotion zone), down (demotion zone) or stay.")] string Zone);
 
 /// <summary>One settled week of the caller's.</summary>
-/// <param name="Week">The ISO week (UTC), e.g. 2026-W25.</param>
-/// <param name="Tier">The tier the caller competed in.</param>
-/// <param name="Rank">The caller's final rank in the cohort.</param>
-/// <param name="CohortSize">How many learners the cohort had.</param>
-/// <param name="WeeklyXp">The caller's XP that week.</param>
-/// <param name="Move">up (promoted), down (demoted) or stay.</param>
-/// <param name="NewTier">The tier the caller moved to.</param>
-public sealed record LeagueWeekResult(string Week, string Tier, int Rank, int CohortSize, long WeeklyXp, string Move, string NewTier);
+public sealed record LeagueWeekResult(
+    [property: Description("The ISO week (UTC), e.g. 2026-W25.")] string Week,
+    [property: Description("The tier the caller competed in.")] string Tier,
+    [property: Description("The caller's final rank in the cohort.")] int Rank,
+    [property: Description("How many learners the cohort had.")] int CohortSize,
+    [property: Description("The caller's XP that week.")] long WeeklyXp,
+    [property: Description("up (promoted), down (demoted) or stay.")] string Move,
+    [property: Description("The tier the caller moved to.")] string NewTier);
 
 /// <summary>The league's fixed words in responses.</summary>
 public static class LeagueWords

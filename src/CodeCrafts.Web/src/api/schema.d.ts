@@ -276,6 +276,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leagues/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's league this week: tier, cohort standings, promotion and demotion zones, and when the week ends
+         * @description A learner joins this week's league with their first XP of the week, in a cohort of up to 30 learners of their tier, in join order. Standings rank by weekly XP, ties going to whoever reached the score first. At the week's end (Monday 00:00 UTC) the promotion zone moves up a tier and the demotion zone down. Live rank changes arrive on /hubs/duels as LeagueRankChanged.
+         */
+        get: operations["GetCurrentLeague"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leagues/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's settled weeks, newest first: tier, final rank, weekly XP and the move that followed */
+        get: operations["GetLeagueHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/duels": {
         parameters: {
             query?: never;
@@ -746,6 +783,94 @@ export interface components {
             /** Format: int64 */
             score: number;
         };
+        LeagueCurrentResponse: {
+            /** @description The ISO week (UTC), e.g. 2026-W25. */
+            week: string;
+            /**
+             * Format: date-time
+             * @description When the week ends and is settled (UTC, Monday 00:00).
+             */
+            endsAt: string;
+            /** @description placed: in a cohort; waiting: placed, but last week's result is being settled, so the cohort is not known yet (seconds); unplaced: no XP this week yet (the first XP places the caller). */
+            status: string;
+            /** @description The caller's tier: Bronze, Silver, Gold, Sapphire, Ruby, Emerald, Amethyst, Pearl, Obsidian or Diamond. */
+            tier: string;
+            /**
+             * Format: int32
+             * @description The tier's position, 0 (Bronze) to 9 (Diamond).
+             */
+            tierLevel: number;
+            /**
+             * Format: int32
+             * @description The caller's rank in the cohort (1-based) when placed; null otherwise.
+             */
+            rank: null | number;
+            /**
+             * Format: int64
+             * @description The caller's XP this league week.
+             */
+            weeklyXp: number;
+            /** @description The whole cohort (at most 30), best first; ties go to whoever reached the score first. */
+            standings: components["schemas"]["LeagueStanding"][];
+            /**
+             * Format: int32
+             * @description Ranks 1 to this move up a tier at the week's end; 0 in Diamond (nobody moves up).
+             */
+            promotionRanks: number;
+            /**
+             * Format: int32
+             * @description This rank and below move down a tier; null in Bronze (nobody moves down) or when the cohort is too small to have a bottom outside the promotion zone.
+             */
+            demotionFromRank: null | number;
+        };
+        LeagueStanding: {
+            /**
+             * Format: int32
+             * @description 1-based rank in the cohort.
+             */
+            rank: number;
+            /**
+             * Format: uuid
+             * @description The learner.
+             */
+            userId: string;
+            /** @description The learner's display name. */
+            displayName: string;
+            /**
+             * Format: int64
+             * @description XP earned this league week.
+             */
+            weeklyXp: number;
+            /** @description True on the caller's own row. */
+            isMe: boolean;
+            /** @description up (promotion zone), down (demotion zone) or stay. */
+            zone: string;
+        };
+        LeagueWeekResult: {
+            /** @description The ISO week (UTC), e.g. 2026-W25. */
+            week: string;
+            /** @description The tier the caller competed in. */
+            tier: string;
+            /**
+             * Format: int32
+             * @description The caller's final rank in the cohort.
+             */
+            rank: number;
+            /**
+             * Format: int32
+             * @description How many learners the cohort had.
+             */
+            cohortSize: number;
+            /**
+             * Format: int64
+             * @description The caller's XP that week.
+             */
+            weeklyXp: number;
+            /** @description up (promoted), down (demoted) or stay. */
+            move: string;
+            /** @description The tier the caller moved to. */
+            newTier: string;
+        };
         LessonDetail: {
             /** Format: uuid */
             id: string;
@@ -890,6 +1015,15 @@ export interface components {
         };
         PagedResultOfDueReview: {
             items: components["schemas"]["DueReview"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedResultOfLeagueWeekResult: {
+            items: components["schemas"]["LeagueWeekResult"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1883,6 +2017,78 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCurrentLeague: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueCurrentResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLeagueHistory: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page, at most 100. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfLeagueWeekResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ export const queryKeys = {
   reviews: ['reviews'] as const,
   progress: ['progress'] as const,
   leaderboards: ['leaderboards'] as const,
+  league: ['league'] as const,
   duels: ['duels'] as const,
   attempts: ['attempts'] as const,
 };
@@ -18,4 +19,4 @@ export function useMyStats() {
 }
 
 /** Everything an answer can move: XP, streak, progress, reviews, boards. */
-export const afterAnswerKeys = [queryKeys.stats, queryKeys.lessons, queryKeys.reviews, queryKeys.progress, queryKeys.leaderboards, queryKeys.attempts];
+export const afterAnswerKeys = [queryKeys.stats, queryKeys.lessons, queryKeys.reviews, queryKeys.progress, queryKeys.leaderboards, queryKeys.league, queryKeys.attempts];

@@ -6,6 +6,7 @@ import { LoadingRegion, Skeleton } from '@/components/ui/Skeleton';
 import { api, data } from '@/lib/api';
 import { queryKeys, useMyStats } from '@/lib/me';
 import { useSession } from '@/lib/use-session';
+import { LeagueCard } from './LeagueCard';
 import { DailyGoal, LevelCard, ReviewsDue, StreakFlame } from './StatCards';
 import { TrackList } from './TrackList';
 import styles from './learn.module.css';
@@ -55,6 +56,7 @@ export function LearnPage() {
             </LoadingRegion>
           )}
           {reviewsDue.data !== undefined ? <ReviewsDue count={reviewsDue.data} /> : <Skeleton height={110} />}
+          <LeagueCard />
         </aside>
         <div>
           {catalogue.data ? (
