@@ -321,6 +321,41 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.ToTable("league_weeks", (string)null);
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LearnerMemory", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("DesiredRetention")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("FittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("LogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PreviousLogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ReviewsUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weights")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("learner_memory", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learner_memory_retention", "\"DesiredRetention\" IS NULL OR \"DesiredRetention\" BETWEEN 0.8 AND 0.97");
+                        });
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -385,6 +420,46 @@ namespace CodeCrafts.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_lessons_xp_reward", "\"XpReward\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.MemoryFitRun", b =>
+                {
+                    b.Property<DateOnly>("Night")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("GlobalLogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("GlobalPreviousLogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("GlobalReviewsUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GlobalWeights")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("LearnersChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LearnersImproved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Night");
+
+                    b.ToTable("memory_fit_runs", (string)null);
                 });
 
             modelBuilder.Entity("CodeCrafts.Data.Entities.Progress", b =>
@@ -948,6 +1023,15 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.HasOne("CodeCrafts.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LearnerMemory", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("CodeCrafts.Data.Entities.LearnerMemory", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

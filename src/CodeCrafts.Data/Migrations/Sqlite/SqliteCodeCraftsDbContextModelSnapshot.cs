@@ -314,6 +314,41 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.ToTable("league_weeks", (string)null);
                 });
 
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LearnerMemory", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DesiredRetention")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("FittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PreviousLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ReviewsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("learner_memory", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learner_memory_retention", "\"DesiredRetention\" IS NULL OR \"DesiredRetention\" BETWEEN 0.8 AND 0.97");
+                        });
+                });
+
             modelBuilder.Entity("CodeCrafts.Data.Entities.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,6 +413,46 @@ namespace CodeCrafts.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_lessons_xp_reward", "\"XpReward\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.MemoryFitRun", b =>
+                {
+                    b.Property<DateOnly>("Night")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GlobalLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("GlobalPreviousLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("GlobalReviewsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GlobalWeights")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearnersChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearnersImproved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Night");
+
+                    b.ToTable("memory_fit_runs", (string)null);
                 });
 
             modelBuilder.Entity("CodeCrafts.Data.Entities.Progress", b =>
@@ -935,6 +1010,15 @@ namespace CodeCrafts.Data.Migrations.Sqlite
                     b.HasOne("CodeCrafts.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeCrafts.Data.Entities.LearnerMemory", b =>
+                {
+                    b.HasOne("CodeCrafts.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("CodeCrafts.Data.Entities.LearnerMemory", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

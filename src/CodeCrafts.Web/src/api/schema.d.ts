@@ -1961,7 +1961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Payload Too Large */
+            /** @description The request body is over 16 KiB. */
             413: {
                 headers: {
                     [name: string]: unknown;
