@@ -30,9 +30,10 @@ internal sealed partial class LeagueObserver(RedisAccessor redis, ILeagueEvents 
         RedisResult moved;
         try
         {
-            moved = await move;
+            // The answer is committed and waits for this pipeline: a stalled Redis costs it the budget, never more.
+            moved = await redis.WithinBudgetAsync(move);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogWriteFailed(logger, attempt.UserId, ex);
             return;

@@ -29,7 +29,7 @@ public sealed class ConcurrentAwardTests(ApiFixture api) : IClassFixture<ApiFixt
         var answers = Enumerable.Range(1, learners * answersEach - 1)
             .Select(n => Task.Run(async () =>
             {
-                await AnswerPatientlyAsync(users[n % learners].Id, questions[n / learners]);
+                await api.AnswerPatientlyAsync(users[n % learners].Id, questions[n / learners]);
                 if (n == learners * answersEach / 2)
                 {
                     await db.KeyDeleteAsync("lb:xp:all");
@@ -51,24 +51,5 @@ public sealed class ConcurrentAwardTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(truth, weekly.Scores());
         Assert.True(await db.IsCompleteAsync("lb:xp:all"));
         Assert.True(await db.IsCompleteAsync("lb:xp:weekly:2026-W25"));
-    }
-
-    /// <summary>
-    /// As a client should: a 503 (the Api's connection pool stayed full past its wait under this burst on a busy
-    /// machine) is retried after Retry-After with the same idempotency key, which must not award twice.
-    /// </summary>
-    private async Task AnswerPatientlyAsync(Guid userId, SeededQuestion question)
-    {
-        var body = new { answer = Learning.Correct(question), timeTakenMs = 4200, idempotencyKey = Guid.NewGuid().ToString("N") };
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await api.PostAttemptAsync(userId, question.Id, body);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 20)
-            {
-                Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
-                return;
-            }
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -32,7 +32,7 @@ public sealed class CohortTests(ApiFixture api) : IClassFixture<ApiFixture>
         for (var i = 0; i < 31; i++)
         {
             var p = placements[learners[i].Id];
-            Assert.Equal((LeagueTier.Bronze, i / 30, i + 1, (long)question.XpReward), (p.Tier!.Value, p.Cohort!.Value, p.JoinOrder!.Value, p.Xp));
+            Assert.Equal((LeagueTier.Bronze, i / 30, i + 1, (long)question.FirstXp), (p.Tier!.Value, p.Cohort!.Value, p.JoinOrder!.Value, p.Xp));
         }
         Assert.False(placements.ContainsKey(wrongOnly.Id));
 
@@ -63,7 +63,7 @@ public sealed class CohortTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal([leader.Id, early.Id, late.Id], view.Standings.Select(s => s.UserId));
         Assert.Equal([1, 2, 3], view.Standings.Select(s => s.Rank));
         Assert.Equal(view.Standings[1].WeeklyXp, view.Standings[2].WeeklyXp);
-        Assert.Equal(questions[0].XpReward + questions[1].XpReward, view.Standings[0].WeeklyXp);
+        Assert.Equal(questions[0].FirstXp + questions[1].FirstXp, view.Standings[0].WeeklyXp);
         Assert.Equal((3, true), (view.Rank!.Value, view.Standings[2].IsMe));
         Assert.Equal(new DateTimeOffset(api.Factory.Time.GetUtcNow().Date, TimeSpan.Zero).AddDays(7), view.EndsAt);
 

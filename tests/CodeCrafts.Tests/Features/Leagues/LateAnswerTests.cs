@@ -31,10 +31,10 @@ public sealed class LateAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         var late = await api.AnswerAsync(learner.Id, questions[1]);
 
         var next = week.AddDays(7);
-        Assert.Equal(questions[0].XpReward, (await api.PlacementAsync(week, learner.Id))!.Xp);
+        Assert.Equal(questions[0].FirstXp, (await api.PlacementAsync(week, learner.Id))!.Xp);
         Assert.Equal(late.XpGained, (await api.PlacementAsync(next, learner.Id))!.Xp);
         await using var db = TestDb.Open(api.DatabaseConnectionString);
-        Assert.Equal(questions[0].XpReward, await db.LeagueResults.Where(r => r.UserId == learner.Id).Select(r => r.Xp).SingleAsync(Ct));
+        Assert.Equal(questions[0].FirstXp, await db.LeagueResults.Where(r => r.UserId == learner.Id).Select(r => r.Xp).SingleAsync(Ct));
     }
 
     [Fact]

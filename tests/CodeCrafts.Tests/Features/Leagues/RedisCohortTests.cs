@@ -40,7 +40,7 @@ public sealed class RedisCohortTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var after = await api.LeagueAsync(learners[1]);
         Assert.Equal(await FromPostgresAsync(week), after.Standings.Select(s => (s.UserId, s.WeeklyXp)));
-        Assert.Equal(before.Standings.Single(s => s.UserId == learners[0].Id).WeeklyXp + questions[5].XpReward,
+        Assert.Equal(before.Standings.Single(s => s.UserId == learners[0].Id).WeeklyXp + questions[5].FirstXp,
             after.Standings.Single(s => s.UserId == learners[0].Id).WeeklyXp);
         Assert.Equal(4, await db.SortedSetLengthAsync(set));
 
