@@ -26,7 +26,6 @@ internal static class WebDefaults
         // Binding failures (malformed JSON, unknown fields, wrong types) throw, so the exception handler turns
         // them into problem details naming the field in every environment, not only in Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddRateLimitingDefaults();
         builder.Services.AddLimits(builder.Configuration);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -72,7 +71,6 @@ internal static class WebDefaults
         app.UseRequestBodyLimits();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

@@ -30,8 +30,9 @@ internal static class Throttles
     /// <summary>429 problem details: which limit, the rule, and when to retry (also in Retry-After).</summary>
     public static ProblemHttpResult TooManyRequests(HttpContext http, string limit, string rule, TimeSpan retryAfter)
     {
-        RateLimiting.SetRetryAfter(http, retryAfter);
+        // Whole seconds, rounded up, never 0: a client that retries after "0" is refused again.
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",

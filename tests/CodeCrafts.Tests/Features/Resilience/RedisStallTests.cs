@@ -50,7 +50,7 @@ public sealed class RedisStallTests(ProductionRedisBudgetFixture api) : IClassFi
 
         // Act
         var during = new Dictionary<string, (HttpResponseMessage Response, string Body, TimeSpan Took)>();
-        await api.Redis.PauseAsync();
+        await api.Redis.PauseAsync(RedisStall.Pause);
         try
         {
             during["answer"] = await RedisStall.TimedAsync(() => api.PostAttemptAsync(learner.Id, questions[2].Id, Body(questions[2])));
@@ -66,7 +66,7 @@ public sealed class RedisStallTests(ProductionRedisBudgetFixture api) : IClassFi
         }
         finally
         {
-            await api.Redis.ResumeAsync();
+            await api.Redis.UnpauseAsync();
         }
 
         // Assert: every request answered, and soon.
@@ -124,7 +124,7 @@ public sealed class RedisStallTests(ProductionRedisBudgetFixture api) : IClassFi
 
         // Act
         (HttpResponseMessage Response, string Body, TimeSpan Took) first, retry;
-        await api.Redis.PauseAsync();
+        await api.Redis.PauseAsync(RedisStall.Pause);
         try
         {
             first = await RedisStall.TimedAsync(() => api.PostAttemptAsync(learner.Id, question.Id, Body(question, key)));
@@ -132,7 +132,7 @@ public sealed class RedisStallTests(ProductionRedisBudgetFixture api) : IClassFi
         }
         finally
         {
-            await api.Redis.ResumeAsync();
+            await api.Redis.UnpauseAsync();
         }
         var afterwards = await api.AnswerAsync(learner.Id, question, key: key);
 
