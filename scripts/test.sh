@@ -86,5 +86,15 @@ set -e
 read -r passed failed skipped < <(node scripts/test-counts.mjs playwright "$web/e2e/results/playwright.json")
 record "Browser tests" "$code" "$passed" "$failed" "$skipped"
 
+# The failed tests by name, right above the summary: a log read from its end shows them without scrolling.
+{
+  grep -A4 -E '^failed ' "$results/dotnet.log" || true
+  node scripts/test-counts.mjs vitest "$results/vitest.json" failures
+  node scripts/test-counts.mjs playwright "$web/e2e/results/playwright.json" failures
+} > "$results/failures"
+if [ -s "$results/failures" ]; then
+  echo "Failed tests:"
+  cat "$results/failures"
+fi
 awk '{ p += $1; f += $2; s += $3 } END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$results/counts"
 exit "$status"

@@ -16,6 +16,10 @@ internal sealed class QuestionAttemptConfiguration : IEntityTypeConfiguration<Qu
         builder.Property(a => a.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(a => new { a.UserId, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.UserId, a.CreatedAt });
+        // The answer's reveal check (issue 15's XP rules): the learner's latest wrong practice answer to this question is
+        // one probe here, where the (user, created) index would walk the learner's whole day of answers.
+        builder.HasIndex(a => new { a.UserId, a.QuestionId, a.CreatedAt }, "IX_question_attempts_practice_wrong")
+            .HasFilter("NOT \"IsCorrect\" AND \"DuelId\" IS NULL");
         // Only the few answers whose rating update is still to be applied: the background writer's sweep reads them.
         builder.HasIndex(a => a.CreatedAt).HasFilter("\"RatingPending\"").HasDatabaseName("IX_question_attempts_rating_pending");
         // One answer per question per player in a duel; attempts outside duels (DuelId null) are not constrained by it.

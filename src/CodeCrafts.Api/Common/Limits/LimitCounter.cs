@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CodeCrafts.Api.Common.Limits;
@@ -10,21 +9,16 @@ internal readonly record struct LimitDecision(bool Allowed, TimeSpan RetryAfter)
 }
 
 /// <summary>
-/// Counts requests against the limits in Redis when it is configured and answers within the budget, so every replica
-/// sees the same counts. A limit must never turn a request into an error: when Redis is away, slow or failing, the
-/// request is counted on this replica instead (fail open to the per-replica limit), and the switch is logged once each
-/// way. After a failure Redis is left alone for <see cref="PauseAfterFailure"/>, so a stalled Redis costs one budget
-/// now and then, not one per call.
+/// Counts requests against the limits in Redis when it is configured and answers within the request budget
+/// (<see cref="RedisAccessor"/>), so every replica sees the same counts. A limit must never turn a request into an
+/// error: when Redis is away, failing or stalled, the request is counted on this replica instead (fail open to the
+/// per-replica limit), and the switch is logged once each way. A call that overruns the budget marks Redis stalled
+/// for the whole Api, so the calls that follow skip it at once until a PING answers again, as every other Redis user does.
 /// </summary>
 internal sealed partial class LimitCounter(
-    RedisAccessor redis, MemoryLimitBackend memory, IOptions<RateLimitOptions> options, TimeProvider time, ILogger<LimitCounter> logger)
+    RedisAccessor redis, MemoryLimitBackend memory, TimeProvider time, ILogger<LimitCounter> logger)
 {
-    private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(2);
-
     private int _redisFailing;
-
-    // Real elapsed time (not the injected clock, which tests stop): the pause is about Redis, not about windows.
-    private long _skipRedisUntilTicks;
 
     private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -71,58 +65,52 @@ internal sealed partial class LimitCounter(
     {
         try
         {
-            await backend.LeaveAsync(key, holder).WaitAsync(Budget);
+            await redis.WithinBudgetAsync(backend.LeaveAsync(key, holder));
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisAccessor.IsFailure(e))
         {
             // The place frees itself when its expiry passes; nothing a learner waits on.
             LogLeaveFailed(logger, e.GetType().Name);
         }
     }
 
-    private TimeSpan Budget => TimeSpan.FromMilliseconds(options.Value.RedisBudgetMilliseconds);
-
     private async Task<(T Value, ILimitBackend Backend)> RunAsync<T>(Func<ILimitBackend, Task<T>> operation, CancellationToken cancellationToken)
     {
-        if (Environment.TickCount64 >= Interlocked.Read(ref _skipRedisUntilTicks) && redis.TryGetDatabase() is { } db)
+        if (redis.TryGetDatabase() is { } db)
         {
             var shared = new RedisLimitBackend(db);
-            var pending = operation(shared);
             try
             {
-                var value = await pending.WaitAsync(Budget, cancellationToken);
+                var value = await redis.WithinBudgetAsync(operation(shared)).WaitAsync(cancellationToken);
                 if (Interlocked.Exchange(ref _redisFailing, 0) == 1)
                 {
                     LogRedisBack(logger);
                 }
                 return (value, shared);
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (RedisAccessor.IsFailure(e))
             {
-                // The abandoned call may still fail later; observe it so it is not reported as unobserved.
-                _ = pending.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
                 NoteRedisFailing(e.GetType().Name);
             }
         }
-        else if (redis.IsConfigured && redis.TryGetDatabase() is null)
+        else if (redis.IsConfigured)
         {
-            NoteRedisFailing("not connected");
+            NoteRedisFailing(redis.IsStalled ? "stalled" : "not connected");
         }
         return (await operation(memory), memory);
     }
 
     private void NoteRedisFailing(string reason)
     {
-        Interlocked.Exchange(ref _skipRedisUntilTicks, Environment.TickCount64 + (long)PauseAfterFailure.TotalMilliseconds);
         if (Interlocked.Exchange(ref _redisFailing, 1) == 0)
         {
-            LogRedisFailing(logger, reason, options.Value.RedisBudgetMilliseconds);
+            LogRedisFailing(logger, reason, redis.Budget.TotalMilliseconds);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Rate limits: Redis did not answer ({Reason}, budget {BudgetMs} ms); counting on this replica until it does")]
-    private static partial void LogRedisFailing(ILogger logger, string reason, int budgetMs);
+    private static partial void LogRedisFailing(ILogger logger, string reason, double budgetMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rate limits: Redis answers again; counting in Redis, shared by the replicas")]
     private static partial void LogRedisBack(ILogger logger);

@@ -6,7 +6,7 @@ internal static class LimitsSetup
     {
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.IsValid, "RateLimits: every PermitLimit, WindowSeconds, CodeRunsAtOnce and RedisBudgetMilliseconds must be "
+            .Validate(o => o.IsValid, "RateLimits: every PermitLimit, WindowSeconds, and CodeRunsAtOnce must be "
                                       + "at least 1, and FailedLogins must have FirstLockout <= MaxLockout <= ForgetAfter.")
             .ValidateOnStart();
         services.AddSingleton<MemoryLimitBackend>();

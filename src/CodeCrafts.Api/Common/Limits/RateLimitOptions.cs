@@ -3,7 +3,7 @@ namespace CodeCrafts.Api.Common.Limits;
 /// <summary>
 /// Section <c>RateLimits</c>: every limit of the Api in one place (the README's table of limits mirrors it).
 /// With Redis configured they are counted in Redis, shared by all replicas; without it (or while Redis does not answer
-/// within <see cref="RedisBudgetMilliseconds"/>) each replica counts on its own.
+/// within the request budget, <c>Redis:RequestBudget</c>) each replica counts on its own.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -30,12 +30,9 @@ public sealed class RateLimitOptions
     /// <summary>Duels created (challenges, bot duels, matchmaking entries) per learner.</summary>
     public WindowLimit DuelsCreatedPerLearner { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
-    /// <summary>How long a request waits for Redis before it counts on this replica instead.</summary>
-    public int RedisBudgetMilliseconds { get; set; } = 250;
-
     internal bool IsValid =>
         LoginPerNetwork.IsValid && RegisterPerNetwork.IsValid && FailedLogins.IsValid && CodeRunsPerLearner.IsValid
-        && AttemptsPerLearner.IsValid && DuelsCreatedPerLearner.IsValid && CodeRunsAtOnce >= 1 && RedisBudgetMilliseconds >= 1;
+        && AttemptsPerLearner.IsValid && DuelsCreatedPerLearner.IsValid && CodeRunsAtOnce >= 1;
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests in each fixed window of <see cref="WindowSeconds"/>.</summary>

@@ -10,14 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CodeCrafts.Api.Features.Progress;
 
 /// <summary>What the progress list reads from.</summary>
-internal readonly record struct ProgressServices(LessonCatalog Catalog, CodeCraftsDbContext Db, Fsrs Fsrs, TimeProvider Time);
+internal readonly record struct ProgressServices(LessonCatalog Catalog, CodeCraftsDbContext Db, ReviewPlanner Planner, TimeProvider Time);
 
 internal static class ProgressApi
 {
     public static async Task<Ok<PagedResult<LessonProgress>>> ListProgress(
         [AsParameters] PageRequest page, ClaimsPrincipal principal, [AsParameters] ProgressServices services, CancellationToken cancellationToken)
     {
-        var (catalog, db, fsrs, time) = services;
+        var (catalog, db, planner, time) = services;
         var userId = principal.GetUserId();
         var rows = db.Progress.AsNoTracking().Where(p => p.UserId == userId);
         var total = await rows.LongCountAsync(cancellationToken);
@@ -31,6 +31,7 @@ internal static class ProgressApi
             })
             .ToListAsync(cancellationToken);
         // Read live, not from the progress row: reviews answered outside lessons move due times and recall too.
+        var fsrs = await LearnerModels.FsrsForAsync(db, planner, userId, cancellationToken);
         var reviews = await ReviewQueries.LessonSummariesAsync(db, fsrs, userId, time.GetUtcNow(), cancellationToken);
 
         var lessons = (await catalog.GetAsync()).LessonsById;

@@ -63,16 +63,22 @@ internal static class AnswerSql
     // Fair play (issue 15), the last statement of the read: what the XP rules, the duel guard and the answers-per-learner
     // limit need. A wrong practice answer (no duel id) showed the expected answer; duel answers never do. The limit counts
     // the learner's own recorded practice answers here, under their row lock, rather than in Redis: it is then exact
-    // across replicas and costs the answer no round trip of its own. Every sub-select runs on an index:
-    // xp_awards' key, question_attempts (user, created), duels (challenger or opponent, status) and duel_questions' key.
+    // across replicas and costs the answer no round trip of its own. Each part reads a bounded number of index entries,
+    // however many answers the learner has given: xp_awards' key; one probe of the partial index of wrong practice
+    // answers (user, question, created); at most PermitLimit entries of the partial index of practice answers (user,
+    // created), newest first, because the limit only asks whether the window holds that many, and the oldest of those
+    // is the one whose leaving frees a place; duels (challenger or opponent, status) and duel_questions' key.
     private const string ReadFairPlay = """
         SELECT (SELECT count(*) FROM xp_awards a WHERE a."UserId" = {0} AND a."QuestionId" = {1} AND a."Xp" > 0) AS "PaidAwards",
                (SELECT max(t."CreatedAt") FROM question_attempts t
-                 WHERE t."UserId" = {0} AND t."CreatedAt" >= {2} AND t."QuestionId" = {1} AND t."DuelId" IS NULL AND NOT t."IsCorrect") AS "LastWrongAt",
+                 WHERE t."UserId" = {0} AND t."QuestionId" = {1} AND NOT t."IsCorrect" AND t."DuelId" IS NULL AND t."CreatedAt" >= {2}) AS "LastWrongAt",
                EXISTS (SELECT 1 FROM duels d JOIN duel_questions q ON q."DuelId" = d."Id"
                  WHERE (d."ChallengerId" = {0} OR d."OpponentId" = {0}) AND d."Status" = 'Active' AND q."QuestionId" = {1}) AS "InActiveDuel",
-               (SELECT count(*) FROM question_attempts t WHERE t."UserId" = {0} AND t."CreatedAt" >= {3} AND t."DuelId" IS NULL) AS "RecentAttempts",
-               (SELECT min(t."CreatedAt") FROM question_attempts t WHERE t."UserId" = {0} AND t."CreatedAt" >= {3} AND t."DuelId" IS NULL) AS "OldestRecentAttemptAt"
+               w."RecentAttempts", w."OldestRecentAttemptAt"
+        FROM (SELECT count(*) AS "RecentAttempts", min(n."CreatedAt") AS "OldestRecentAttemptAt"
+              FROM (SELECT t."CreatedAt" FROM question_attempts t
+                    WHERE t."UserId" = {0} AND t."DuelId" IS NULL AND t."CreatedAt" >= {3}
+                    ORDER BY t."CreatedAt" DESC LIMIT {4}) AS n) AS w
         """;
 
     /// <summary>How far back an award can lie and still be booked on a day the answer reads (zones and flights included).</summary>
@@ -83,7 +89,7 @@ internal static class AnswerSql
 
     /// <summary>The first round trip: locks the learner's row, then reads what the answer needs. Null for an unknown learner.</summary>
     public static async Task<AnswerState?> ReadAsync(
-        CodeCraftsDbContext db, AnswerInput input, DateTimeOffset now, TimeSpan attemptWindow, CancellationToken ct)
+        CodeCraftsDbContext db, AnswerInput input, DateTimeOffset now, TimeSpan attemptWindow, int attemptLimit, CancellationToken ct)
     {
         var (userId, questionId, lessonId) = (input.UserId, input.Question.Entity.Id, input.Question.Lesson.Id);
         var week = IsoWeek.Of(now);
@@ -91,7 +97,7 @@ internal static class AnswerSql
             .Add(LockLearner(db), userId)
             .Add(ReadState, userId, questionId, lessonId, input.IdempotencyKey, week.Start, week.End)
             .Add(ReadDays, userId, EarliestToday(now), now - AwardLookBack)
-            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack, now - attemptWindow);
+            .Add(ReadFairPlay, userId, questionId, now - RevealLookBack, now - attemptWindow, attemptLimit);
         LeagueAnswer.AddReads(batch, db, userId, now);
         await using var reader = await batch.ReadAsync(ct);
 

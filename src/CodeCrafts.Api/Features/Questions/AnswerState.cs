@@ -21,8 +21,8 @@ internal sealed record ProgressRow(int Attempts, int CorrectAttempts, int Questi
 /// <param name="LastWrongAt">The last wrong practice answer to this question in the last days (its reply showed the answer).</param>
 /// <param name="RepeatXpByDay">Repeat XP per day, for the days of <see cref="AnswerState.RecentDays"/>.</param>
 /// <param name="InActiveDuel">The question is part of one of the learner's active duels.</param>
-/// <param name="RecentAttempts">The learner's practice answers within the answers-per-learner window.</param>
-/// <param name="OldestRecentAttemptAt">The oldest of those, which leaves the window first.</param>
+/// <param name="RecentAttempts">The learner's practice answers within the answers-per-learner window, counted up to its limit.</param>
+/// <param name="OldestRecentAttemptAt">The oldest of those counted, whose leaving the window frees a place.</param>
 internal sealed record FairPlayRead(
     int PaidAwards, DateTimeOffset? LastWrongAt, IReadOnlyDictionary<DateOnly, int> RepeatXpByDay, bool InActiveDuel,
     int RecentAttempts = 0, DateTimeOffset? OldestRecentAttemptAt = null)

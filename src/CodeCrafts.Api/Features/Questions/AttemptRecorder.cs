@@ -59,7 +59,7 @@ internal sealed class AttemptRecorder(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var perLearner = limits.Value.AttemptsPerLearner;
-            if (await AnswerSql.ReadAsync(db, input, now, perLearner.Window, cancellationToken) is not { } read)
+            if (await AnswerSql.ReadAsync(db, input, now, perLearner.Window, perLearner.PermitLimit, cancellationToken) is not { } read)
             {
                 return new AttemptOutcome(AttemptStatus.UnknownUser);
             }

@@ -14,7 +14,7 @@ internal static class ReviewsApi
         [AsParameters] PageRequest page,
         ClaimsPrincipal principal,
         CodeCraftsDbContext db,
-        Fsrs fsrs,
+        ReviewPlanner planner,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -49,7 +49,10 @@ internal static class ReviewsApi
         }
 
         using var activity = ReviewsTelemetry.Source.StartActivity("reviews.due");
-        var due = await ReviewQueries.DueAsync(db, fsrs, principal.GetUserId(), language, lessonId, page, time.GetUtcNow(), cancellationToken);
+        var userId = principal.GetUserId();
+        // The learner's own model: ranked by the recall their next review will be scheduled with.
+        var fsrs = await LearnerModels.FsrsForAsync(db, planner, userId, cancellationToken);
+        var due = await ReviewQueries.DueAsync(db, fsrs, userId, language, lessonId, page, time.GetUtcNow(), cancellationToken);
         activity?.SetTag("reviews.due", due.Due.Total);
         return TypedResults.Ok(due);
     }

@@ -657,6 +657,9 @@ namespace CodeCrafts.Data.Migrations.Postgres
                     b.HasIndex("DuelId", "UserId", "QuestionId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "UserId", "QuestionId", "CreatedAt" }, "IX_question_attempts_practice_wrong")
+                        .HasFilter("NOT \"IsCorrect\" AND \"DuelId\" IS NULL");
+
                     b.ToTable("question_attempts", null, t =>
                         {
                             t.HasCheckConstraint("ck_attempts_time", "\"TimeTakenMs\" >= 0");

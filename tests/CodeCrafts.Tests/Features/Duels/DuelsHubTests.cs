@@ -201,18 +201,9 @@ public sealed class DuelsHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         return connection;
     }
 
-    private HubConnection Connect(string? token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Factory.Server.BaseAddress, "/hubs/duels"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => api.Factory.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
+    private HubConnection Connect(string? token) => HubClients.Connect(api.Factory, token);
 
-    private string TokenFor(TestUser user) =>
-        api.Factory.Services.GetRequiredService<AccessTokenIssuer>().Issue(user.Id, "player").Token;
+    private string TokenFor(TestUser user) => HubClients.TokenFor(api.Factory, user.Id);
 
     private async Task<Guid> CreateDuelAsync(Guid challengerId, Guid opponentId)
     {

@@ -127,7 +127,7 @@ public sealed class ReplicaLimitTests(ApiFixture shared) : IClassFixture<ApiFixt
         var limits = new Dictionary<string, string?>
         {
             ["RateLimits:FailedLogins:FreeFailures"] = "2",
-            ["RateLimits:RedisBudgetMilliseconds"] = "250",
+            ["Redis:RequestBudget"] = "00:00:00.250",
         };
         await using var api = LimitedApis.Start(shared.DatabaseConnectionString, shared.Redis, limits);
         var client = api.CreateClient().From("198.18.0.1");
@@ -151,7 +151,7 @@ public sealed class ReplicaLimitTests(ApiFixture shared) : IClassFixture<ApiFixt
         Assert.All(paused.Responses.Take(2), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
         await paused.Responses[2].AssertProblemAsync(HttpStatusCode.TooManyRequests);
         // Nine Redis calls, each of which would wait for the client's 2 s timeout without the budget: the first gives up
-        // after 250 ms, and the replica leaves Redis alone for a moment after that.
+        // after 250 ms and marks Redis stalled, and the calls after it skip Redis until a PING answers.
         var extra = paused.Elapsed - healthy.Elapsed;
         Assert.True(extra < TimeSpan.FromSeconds(1.5), $"paused: {paused.Elapsed}, healthy: {healthy.Elapsed}");
     }

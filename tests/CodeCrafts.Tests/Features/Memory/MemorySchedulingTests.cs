@@ -40,6 +40,35 @@ public sealed class MemorySchedulingTests(MemoryFixture api) : IClassFixture<Mem
     }
 
     [Fact]
+    public async Task TheDueQueueShowsRecallWithTheLearnersOwnWeights()
+    {
+        var learner = await api.Factory.CreateUserAsync();
+        await api.SetWeightsAsync(learner.Id, SimulatedLearner.KnownWeights);
+        var now = api.Factory.Time.GetUtcNow();
+        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        var questions = await ReviewTestSupport.QuestionsAsync(db, ProgrammingLanguage.Python, 2);
+        // Recall falls with elapsed time over stability under any decay, so the order stays; the figures differ.
+        db.ReviewItems.Add(ReviewTestSupport.Item(learner.Id, questions[0], stability: 2, lastReviewAt: now.AddDays(-6), dueAt: now.AddHours(-1)));
+        db.ReviewItems.Add(ReviewTestSupport.Item(learner.Id, questions[1], stability: 10, lastReviewAt: now.AddDays(-80), dueAt: now.AddHours(-2)));
+        await db.SaveChangesAsync(Ct);
+
+        var due = await learner.Client.GetFromJsonAsync<DueReviews>("/api/reviews/due", Learning.Json, Ct);
+
+        var personal = new Fsrs(SimulatedLearner.KnownWeights, 0.9);
+        var expected = new[] { (questions[0].Id, 6.0, 2.0), (questions[1].Id, 80.0, 10.0) }
+            .Select(x => (Id: x.Item1, Personal: personal.Retrievability(new MemoryState(x.Item3, 5), x.Item2),
+                Default: new Fsrs().Retrievability(new MemoryState(x.Item3, 5), x.Item2)))
+            .ToList();
+        Assert.Equal(expected.OrderBy(e => e.Personal).Select(e => e.Id), due!.Due.Items.Select(r => r.QuestionId));
+        foreach (var item in due.Due.Items)
+        {
+            var figures = expected.Single(e => e.Id == item.QuestionId);
+            Assert.Equal(figures.Personal, item.Retrievability, 6);
+            Assert.True(Math.Abs(figures.Default - item.Retrievability) > 0.03, $"{item.Retrievability} is the default weights' recall");
+        }
+    }
+
+    [Fact]
     public async Task RetentionIsReadAndSetThroughTheApi()
     {
         var learner = await api.Factory.CreateUserAsync();
