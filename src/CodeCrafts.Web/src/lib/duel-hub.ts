@@ -13,6 +13,7 @@ export interface HubEvents {
   BotAnswered: { duelId: string; recipientId: string; position: number; isCorrect: boolean; answeredAt: string };
   DuelFinished: { duelId: string; recipients: string[]; result: DuelResult };
   PlayerConnected: { duelId: string; userId: string };
+  LeagueRankChanged: { week: string; rank: number; previousRank: number | null; weeklyXp: number | null };
 }
 
 let connecting: Promise<HubConnection> | null = null;

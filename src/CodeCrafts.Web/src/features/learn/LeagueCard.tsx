@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Trophy } from 'lucide-react';
 import type { LeagueCurrent, LeagueStanding } from '@/api/types';
 import { QueryError } from '@/components/ui/QueryError';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { api, data } from '@/lib/api';
+import { useHubEvents } from '@/lib/duel-hub';
 import { timeLeft } from '@/lib/format';
 import { queryKeys } from '@/lib/me';
 import { useNow } from '@/lib/use-now';
@@ -13,6 +14,9 @@ import styles from './league.module.css';
 const TOP = 5;
 
 export function useCurrentLeague() {
+  const queryClient = useQueryClient();
+  // The hub says that someone passed the learner or was passed by them; the Api says where everyone stands now.
+  useHubEvents({ LeagueRankChanged: () => void queryClient.invalidateQueries({ queryKey: queryKeys.league }) });
   return useQuery({ queryKey: queryKeys.league, queryFn: () => data(api.GET('/api/leagues/current')) });
 }
 
