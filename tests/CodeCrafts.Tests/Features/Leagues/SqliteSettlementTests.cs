@@ -150,21 +150,39 @@ public sealed class SqliteSettlementTests(SqliteLeagueFixture sqlite) : IClassFi
             });
             return db.SaveChangesAsync(Ct);
         });
+        var member = await Api.CreateUserAsync();
+        await sqlite.QueryAsync(db =>
+        {
+            db.LeagueMembers.Add(new LeagueMember { UserId = member.Id, Tier = LeagueTier.Silver });
+            return db.SaveChangesAsync(Ct);
+        });
         await Api.StopBackgroundSettlerAsync();
 
+        // A Silver learner who did not play last week takes Silver's first seat at once; the two who did wait, then take
+        // the next seats in the order they joined.
         var next = Api.NextWeek();
+        var seated = await SqliteLeagueFixture.AnswerAsync(member, questions[0]);
+        Api.Time.Advance(TimeSpan.FromSeconds(1));
         var answered = await SqliteLeagueFixture.AnswerAsync(learner, questions[0]);
+        Api.Time.Advance(TimeSpan.FromSeconds(1));
+        var other = new TestUser(others[0], "", Api.ClientFor(others[0]));
+        var otherAnswered = await SqliteLeagueFixture.AnswerAsync(other, questions[0]);
         var placement = (await Api.PlacementAsync(next, learner.Id))!;
         Assert.Equal((null, null), (placement.Tier, placement.Cohort));
+        Assert.Equal((LeagueTier.Silver, 1), ((await Api.PlacementAsync(next, member.Id))!.Tier, (await Api.PlacementAsync(next, member.Id))!.JoinOrder));
 
         await Api.SettleAsync();
 
         placement = (await Api.PlacementAsync(next, learner.Id))!;
-        Assert.Equal((LeagueTier.Silver, (long)answered.XpGained, 0), (placement.Tier, placement.Xp, placement.Cohort));
+        Assert.Equal((LeagueTier.Silver, (long)answered.XpGained, 0, 2), (placement.Tier, placement.Xp, placement.Cohort, placement.JoinOrder));
+        var otherPlacement = (await Api.PlacementAsync(next, other.Id))!;
+        Assert.Equal((LeagueTier.Silver, 0, 3), (otherPlacement.Tier, otherPlacement.Cohort, otherPlacement.JoinOrder));
         var fill = await sqlite.QueryAsync(db => db.LeagueCohortFills.AsNoTracking().SingleAsync(f => f.WeekStart == next && f.Tier == LeagueTier.Silver, Ct));
-        Assert.Equal((1, 1), (fill.Joined, placement.JoinOrder));
+        Assert.Equal(3, fill.Joined);
+        // Equal weekly XP: the member reached it first.
+        Assert.Equal([seated.XpGained, seated.XpGained], new[] { answered.XpGained, otherAnswered.XpGained });
         var view = await SqliteLeagueFixture.GetAsync<LeagueCurrentResponse>(learner.Client, "/api/leagues/current");
-        Assert.Equal((LeagueWords.Placed, "Silver", 1), (view.Status, view.Tier, view.Rank));
+        Assert.Equal((LeagueWords.Placed, "Silver", 2), (view.Status, view.Tier, view.Rank));
         Assert.All((await Api.TiersAsync(others)).Values, t => Assert.Equal(LeagueTier.Silver, t));
     }
 
