@@ -34,7 +34,7 @@ internal sealed record LeagueStep(DateOnly Week, PlacementKind Kind, LeagueTier?
 /// first round trip and its writes the second batch, so a placement costs no round trip of its own. That is why this is
 /// not an observer after the commit: the weekly XP and the placement are facts, written exactly once in the answer's
 /// transaction, under the learner's row lock that already serialises all of a learner's XP, so they can neither be
-/// lost nor counted twice, and settlement reads them from PostgreSQL alone. Only the Redis cohort set comes after the commit.
+/// lost nor counted twice, and settlement reads them from the database alone. Only the Redis cohort set comes after the commit.
 /// </summary>
 internal static class LeagueAnswer
 {

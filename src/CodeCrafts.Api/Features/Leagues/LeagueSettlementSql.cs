@@ -1,8 +1,8 @@
 namespace CodeCrafts.Api.Features.Leagues;
 
 /// <summary>
-/// Settlement's statements, set-based so a week of 100,000 learners settles in a handful of statements (PostgreSQL).
-/// $1 is always the week's Monday.
+/// Settlement's statements, set-based so a week of 100,000 learners settles in a handful of statements (PostgreSQL;
+/// SQLite's dialect of those that differ is <see cref="LeagueSettlementSqliteSql"/>). $1 is always the week's Monday.
 /// </summary>
 internal static class LeagueSettlementSql
 {

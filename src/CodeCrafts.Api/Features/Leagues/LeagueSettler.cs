@@ -1,10 +1,11 @@
+using System.Data.Common;
+using System.Globalization;
 using CodeCrafts.Api.Common;
 using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CodeCrafts.Api.Features.Leagues;
 
@@ -22,7 +23,9 @@ internal sealed record LeagueSettlementReport(IReadOnlyList<DateOnly> Settled, i
 /// finds it settled), seat any placement still waiting, rank every cohort, record each result and move the tiers.</item>
 /// <item>Seat next week's waiting placements, now that their tiers are known.</item>
 /// </list>
-/// PostgreSQL only: in embedded mode (SQLite) weeks are not settled (placements and standings still work).
+/// In embedded mode (SQLite, <see cref="LeagueSettlementSqliteSql"/>) the same steps leave the same rows without the
+/// advisory locks: SQLite runs one writer at a time and every transaction here and in the answer begins by taking the
+/// write lock (BEGIN IMMEDIATE), so closing a week already waits for the answer in flight, and the claim for a rival run.
 /// </summary>
 internal sealed partial class LeagueSettler(
     CodeCraftsDbContext db, RedisAccessor redis, IOptions<LeagueOptions> options, TimeProvider time, ILogger<LeagueSettler> logger)
@@ -30,10 +33,6 @@ internal sealed partial class LeagueSettler(
     public async Task<LeagueSettlementReport> RunOnceAsync(CancellationToken ct)
     {
         var report = new LeagueSettlementReport([], 0, 0, 0, 0);
-        if (db.Provider != DatabaseProvider.Postgres)
-        {
-            return report;
-        }
         var current = LeagueWeeks.StartOf(time.GetUtcNow());
         var due = await db.LeagueWeeks.AsNoTracking()
             .Where(w => w.SettledAt == null && w.WeekStart < current)
@@ -52,7 +51,7 @@ internal sealed partial class LeagueSettler(
     private async Task CloseAsync(DateOnly week, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ExecuteAsync("SELECT pg_advisory_xact_lock($1, $2)", ct, LeagueWeeks.WeekLockClass, LeagueWeeks.LockKey(week));
+        await LockAsync(LeagueWeeks.WeekLockClass, week, ct);
         await ExecuteAsync("""UPDATE league_weeks SET "ClosedAt" = $2 WHERE "WeekStart" = $1 AND "ClosedAt" IS NULL""", ct, week, time.GetUtcNow());
         await transaction.CommitAsync(ct);
     }
@@ -71,11 +70,11 @@ internal sealed partial class LeagueSettler(
                 return null;
             }
         }
-        await ExecuteAsync("SELECT pg_advisory_xact_lock($1, $2)", ct, LeagueWeeks.AssignLockClass, LeagueWeeks.LockKey(week));
+        await LockAsync(LeagueWeeks.AssignLockClass, week, ct);
         var seated = await SeatAsync(week, ct);
-        await ExecuteAsync(LeagueSettlementSql.Results, ct, week, o.Promote, o.Demote);
+        await ExecuteAsync(Postgres ? LeagueSettlementSql.Results : LeagueSettlementSqliteSql.Results, ct, week, o.Promote, o.Demote);
         await ExecuteAsync(LeagueSettlementSql.MoveTiers, ct, week);
-        await using var count = Command(LeagueSettlementSql.Count, week);
+        await using var count = Command(Postgres ? LeagueSettlementSql.Count : LeagueSettlementSqliteSql.Count, week);
         await using var reader = await count.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var settled = new LeagueSettlementReport([week], reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), seated.Count);
@@ -94,7 +93,7 @@ internal sealed partial class LeagueSettler(
             return 0; // last week is not settled yet: the tiers of the waiting are not known
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ExecuteAsync("SELECT pg_advisory_xact_lock($1, $2)", ct, LeagueWeeks.AssignLockClass, LeagueWeeks.LockKey(week));
+        await LockAsync(LeagueWeeks.AssignLockClass, week, ct);
         var grown = await SeatAsync(week, ct);
         await transaction.CommitAsync(ct);
         await ForgetCohortsAsync(week, grown);
@@ -104,7 +103,12 @@ internal sealed partial class LeagueSettler(
     /// <summary>Seats the week's waiting placements; returns each seated one's cohort.</summary>
     private async Task<List<(LeagueTier Tier, int Cohort)>> SeatAsync(DateOnly week, CancellationToken ct)
     {
-        await using var command = Command(LeagueSettlementSql.AssignWaiting, week, options.Value.CohortSize);
+        if (!Postgres)
+        {
+            await ExecuteAsync(LeagueSettlementSqliteSql.FillWaiting, ct, week);
+        }
+        await using var command = Command(
+            Postgres ? LeagueSettlementSql.AssignWaiting : LeagueSettlementSqliteSql.AssignWaiting, week, options.Value.CohortSize);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var seated = new List<(LeagueTier, int)>();
         while (await reader.ReadAsync(ct))
@@ -137,21 +141,41 @@ internal sealed partial class LeagueSettler(
             [.. total.Settled, .. week.Settled], total.Placed + week.Placed, total.Promoted + week.Promoted,
             total.Demoted + week.Demoted, total.Seated + week.Seated);
 
+    private bool Postgres => db.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>A PostgreSQL advisory lock until commit; SQLite's transaction already holds the one write lock.</summary>
+    private async Task LockAsync(int lockClass, DateOnly week, CancellationToken ct)
+    {
+        if (Postgres)
+        {
+            await ExecuteAsync("SELECT pg_advisory_xact_lock($1, $2)", ct, lockClass, LeagueWeeks.LockKey(week));
+        }
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken ct, params object[] args)
     {
         await using var command = Command(sql, args);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private NpgsqlCommand Command(string sql, params object[] args)
+    private DbCommand Command(string sql, params object[] args)
     {
-        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(),
-            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // Settling 100,000 learners takes seconds, not the default 30 s command limit's worth, but a busy machine may.
         command.CommandTimeout = 300;
-        foreach (var arg in args)
+        for (var i = 0; i < args.Length; i++)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = DbValues.ToProvider(db, arg) });
+            var parameter = command.CreateParameter();
+            // PostgreSQL binds $1, $2… by position (unnamed parameters skip Npgsql's SQL rewriting); SQLite reads $1 as
+            // a parameter named "$1".
+            if (!Postgres)
+            {
+                parameter.ParameterName = "$" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+            parameter.Value = DbValues.ToProvider(db, args[i]);
+            command.Parameters.Add(parameter);
         }
         return command;
     }

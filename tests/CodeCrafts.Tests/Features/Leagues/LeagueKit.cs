@@ -1,5 +1,6 @@
 using CodeCrafts.Api.Common;
 using CodeCrafts.Api.Features.Leagues;
+using CodeCrafts.Data;
 using CodeCrafts.Data.Entities;
 using CodeCrafts.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -41,17 +42,22 @@ internal static class LeagueKit
         api.GetAsync<LeagueCurrentResponse>(user.Id, "/api/leagues/current");
 
     /// <summary>
-    /// A cohort placed straight into PostgreSQL, as answers would have placed it: one learner per XP value, joined in
+    /// A cohort placed straight into the database, as answers would have placed it: one learner per XP value, joined in
     /// the given order a second apart (and reaching their XP in that order too), in <paramref name="tier"/>.
     /// </summary>
-    public static async Task<List<Guid>> SeedCohortAsync(this ApiFixture api, DateOnly week, LeagueTier tier, int cohort, params long[] xps)
+    public static Task<List<Guid>> SeedCohortAsync(this ApiFixture api, DateOnly week, LeagueTier tier, int cohort, params long[] xps) =>
+        api.Factory.SeedCohortAsync(week, tier, cohort, xps);
+
+    /// <summary>The same on any host, PostgreSQL or SQLite: written through the host's own DbContext.</summary>
+    public static async Task<List<Guid>> SeedCohortAsync(this ApiFactory host, DateOnly week, LeagueTier tier, int cohort, params long[] xps)
     {
         var users = new List<Guid>();
         foreach (var _ in xps)
         {
-            users.Add((await api.CreateAsync()).Id);
+            users.Add((await host.CreateUserAsync()).Id);
         }
-        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
         var start = new DateTimeOffset(week.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(1);
         if (!await db.LeagueWeeks.AnyAsync(w => w.WeekStart == week, Ct))
         {
@@ -73,17 +79,25 @@ internal static class LeagueKit
         return users;
     }
 
-    public static async Task<Dictionary<Guid, LeagueTier>> TiersAsync(this ApiFixture api, IEnumerable<Guid> users)
+    public static Task<Dictionary<Guid, LeagueTier>> TiersAsync(this ApiFixture api, IEnumerable<Guid> users) =>
+        api.Factory.TiersAsync(users);
+
+    public static async Task<Dictionary<Guid, LeagueTier>> TiersAsync(this ApiFactory host, IEnumerable<Guid> users)
     {
         var ids = users.ToList();
-        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
         var rows = await db.LeagueMembers.AsNoTracking().Where(m => ids.Contains(m.UserId)).ToDictionaryAsync(m => m.UserId, m => m.Tier, Ct);
         return ids.ToDictionary(id => id, id => rows.GetValueOrDefault(id, LeagueTier.Bronze));
     }
 
-    public static async Task<LeaguePlacement?> PlacementAsync(this ApiFixture api, DateOnly week, Guid userId)
+    public static Task<LeaguePlacement?> PlacementAsync(this ApiFixture api, DateOnly week, Guid userId) =>
+        api.Factory.PlacementAsync(week, userId);
+
+    public static async Task<LeaguePlacement?> PlacementAsync(this ApiFactory host, DateOnly week, Guid userId)
     {
-        await using var db = TestDb.Open(api.DatabaseConnectionString);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeCraftsDbContext>();
         return await db.LeaguePlacements.AsNoTracking().SingleOrDefaultAsync(p => p.WeekStart == week && p.UserId == userId, Ct);
     }
 }

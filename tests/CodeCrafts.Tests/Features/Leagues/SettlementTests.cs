@@ -25,6 +25,13 @@ public sealed class SettlementTests(ApiFixture api) : IClassFixture<ApiFixture>
         var small = await api.SeedCohortAsync(week, LeagueTier.Ruby, 0, Descending(10));
         // Equal XP: the one who reached it first (seeded earlier) ranks higher, here 7th against 8th.
         var tied = await api.SeedCohortAsync(week, LeagueTier.Gold, 0, [.. Descending(6), 500, 500, .. Descending(22).Select(x => x - 600)]);
+        // Equal XP reached at the same instant: the final tie-break is the user id, descending (SqliteSettlementTests too).
+        var twins = await api.SeedCohortAsync(week, LeagueTier.Pearl, 0, 70, 70, 70, 70, 70, 70);
+        await using (var seed = TestDb.Open(api.DatabaseConnectionString))
+        {
+            await seed.LeaguePlacements.Where(p => p.WeekStart == week && twins.Contains(p.UserId))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReachedAt, LeagueWeeks.Start(week).AddHours(1)), Ct);
+        }
 
         api.Factory.NextWeek();
         // The clock's jump may also wake the background settler: either way the week is settled once this returns.
@@ -44,9 +51,11 @@ public sealed class SettlementTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         var row = await db.LeagueWeeks.AsNoTracking().SingleAsync(w => w.WeekStart == week, Ct);
-        Assert.Equal((130, 7 + 7 + 7 + 7, 5 + 5 + 3 + 5), (row.Placed, row.Promoted, row.Demoted));
+        Assert.Equal((136, 7 + 7 + 7 + 7 + 6, 5 + 5 + 3 + 5), (row.Placed, row.Promoted, row.Demoted));
         var tiedResult = await db.LeagueResults.AsNoTracking().SingleAsync(r => r.UserId == tied[7], Ct);
         Assert.Equal((8, 30), (tiedResult.Rank, tiedResult.CohortSize));
+        var twinRanks = await db.LeagueResults.AsNoTracking().Where(r => twins.Contains(r.UserId)).ToDictionaryAsync(r => r.UserId, r => r.Rank, Ct);
+        Assert.Equal(twins.OrderByDescending(u => u.ToString(), StringComparer.Ordinal), twins.OrderBy(u => twinRanks[u]));
 
         // Settled once: a second run finds nothing to do.
         Assert.DoesNotContain(week, (await api.Factory.SettleAsync()).Settled);
