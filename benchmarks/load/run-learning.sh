@@ -3,7 +3,8 @@
 # each Api endpoint and against its minimal counterpart in BareEndpoint (same requests, same scripts), so that each figure
 # is read against its own limit: POST /api/questions/{id}/attempts (random learners and questions, a new idempotency key
 # per request) against the minimal durable answer (lock, insert, XP, day in one batch, COMMIT); the weekly XP board and
-# GET /api/lessons against the minimal one-round-trip Redis read (top 10, caller's rank and score); then pgbench.
+# GET /api/lessons against the minimal one-round-trip Redis read (top 10, caller's rank and score); GET /api/leagues/current
+# against that read and the league's own minimal read; then pgbench.
 # Usage: benchmarks/load/run-learning.sh [connections=16] [seconds=15] [learners=64]
 # BENCH_WARMUP=2 shortens each 20 s warm-up and BENCH_RESULTS=/tmp/x.txt writes elsewhere: a quick check that the
 # harness works, not figures.
@@ -93,8 +94,10 @@ run "POST /api/questions/{id}/attempts" -s benchmarks/load/attempts.lua "http://
 export BENCH_PATH="/api/leaderboards/xp?period=weekly"
 run "minimal one-round-trip Redis read (BareEndpoint: weekly top 10, caller's rank and score)" -s benchmarks/load/reads.lua "http://127.0.0.1:$bare_port"
 run "GET /api/leaderboards/xp?period=weekly" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
-# The attempts run placed its learners in this week's league: one Redis script per read, against the same bare read.
+# The attempts run placed its learners in this week's league: one Redis script per read, read against the one-round-trip
+# read above and against the league's own minimal read (the same script and standings, without display names).
 export BENCH_PATH="/api/leagues/current"
+run "minimal league read (BareEndpoint: the Api's script, the same standings without names)" -s benchmarks/load/reads.lua "http://127.0.0.1:$bare_port"
 run "GET /api/leagues/current" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"
 export BENCH_PATH="/api/lessons?pageSize=20"
 run "GET /api/lessons" -s benchmarks/load/reads.lua "http://127.0.0.1:$api_port"

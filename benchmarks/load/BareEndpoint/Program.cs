@@ -76,6 +76,35 @@ if (!string.IsNullOrEmpty(cache))
     }
     app.MapGet("/api/leaderboards/{board}", (string board, HttpRequest request) => ReadBoardAsync(request));
     app.MapGet("/api/lessons", ReadBoardAsync);
+
+    // The league's own minimal read, the same request as GET /api/leagues/current: the caller's seat and their cohort's
+    // whole set in one script (the Api's), answered as the same standings (rank, learner, weekly XP, the caller marked),
+    // without the display names, which the Api keeps in memory.
+    const string LeagueScript = """
+        local seat = redis.call('HGET', KEYS[1], ARGV[1])
+        if not seat then return false end
+        local set = redis.call('ZREVRANGE', ARGV[2] .. seat, 0, -1, 'WITHSCORES')
+        table.insert(set, 1, seat)
+        return set
+        """;
+    app.MapGet("/api/leagues/current", async (HttpRequest request) =>
+    {
+        var member = Caller(request).ToString("N");
+        var monday = DateTime.UtcNow.Date.AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7));
+        var prefix = $"league:{monday:yyyyMMdd}:";
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(LeagueScript, [prefix + "who"], [member, prefix]);
+        var items = result.IsNull ? [] : (RedisResult[])result!;
+        var standings = new List<object>();
+        for (var i = 1; i + 1 < items.Length; i += 2)
+        {
+            var id = (string)items[i]!;
+            if (id != "#built")
+            {
+                standings.Add(new { rank = standings.Count + 1, userId = id, weeklyXp = (long)Math.Floor((double)items[i + 1] / (1 << 30)), isMe = id == member });
+            }
+        }
+        return Results.Ok(new { week = monday, standings });
+    });
 }
 
 app.Run();
