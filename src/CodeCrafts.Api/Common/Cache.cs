@@ -24,9 +24,6 @@ internal static class Cache
                 options.ConnectTimeout = 2000;
                 options.SyncTimeout = 2000;
                 options.AsyncTimeout = 2000;
-                // The .NET thread pool, as StackExchange.Redis chooses by itself on .NET 6+: a dedicated pool of socket
-                // threads spun on the Api's 2 cores beside the request threads (a fifth of its CPU under load).
-                options.SocketManager = SocketManager.ThreadPool;
             });
             // Degraded, not Unhealthy: without Redis the product still works, only slower.
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["ready"]);

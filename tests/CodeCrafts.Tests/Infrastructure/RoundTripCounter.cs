@@ -1,11 +1,28 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CodeCrafts.Tests.Infrastructure;
 
 /// <summary>One request of a client: everything it sent before the server's next reply.</summary>
-public sealed record Burst(int Connection, string Text);
+public sealed record Burst(int Connection, string Text)
+{
+    /// <summary>
+    /// One answer's PostgreSQL transaction out of everything recorded: from the burst that takes the learner's row lock to
+    /// the COMMIT on the same connection. A pooled connection may carry a background job's query just before or after it
+    /// (a moved test clock wakes the league settler and the duel sweeper), which is not the answer's.
+    /// </summary>
+    public static List<Burst> AnswerTransaction(IReadOnlyList<Burst> bursts)
+    {
+        var start = bursts.ToList().FindIndex(b => b.Text.Contains("FOR NO KEY UPDATE", StringComparison.Ordinal));
+        Assert.True(start >= 0, "no answer (row lock) among the recorded round trips");
+        var onItsConnection = bursts.Skip(start).Where(b => b.Connection == bursts[start].Connection).ToList();
+        // COMMIT alone, not the "READ COMMITTED" of the BEGIN.
+        var commit = onItsConnection.FindIndex(b => Regex.IsMatch(b.Text, @"\bCOMMIT\b"));
+        return commit < 0 ? onItsConnection : onItsConnection.GetRange(0, commit + 1);
+    }
+}
 
 /// <summary>
 /// A loopback TCP proxy in front of a server (PostgreSQL, Redis) that counts round trips, the way the wire sees them:

@@ -43,9 +43,8 @@ public sealed class StreakFreezeWireTests(ApiFixture shared) : IClassFixture<Api
         postgres.Record();
         var result = await AnswerAsync(learner, questions[1]);
         var bursts = postgres.Stop();
-        // The moved clock also wakes background jobs (duel expiry) on other connections: count the answer's own.
-        var answerConnection = bursts.First(b => b.Text.Contains("FOR NO KEY UPDATE", StringComparison.Ordinal)).Connection;
-        var toPostgres = bursts.Where(b => b.Connection == answerConnection).ToList();
+        // The moved clock also wakes background jobs (duel expiry, league settling): count the answer's own transaction.
+        var toPostgres = Burst.AnswerTransaction(bursts);
 
         Assert.Equal(15, result.CurrentStreak);
         Assert.True(toPostgres.Count == 3, string.Join("\n", toPostgres.Select(b => b.Text.Length > 200 ? b.Text[..200] : b.Text)));
