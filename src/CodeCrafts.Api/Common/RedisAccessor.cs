@@ -41,8 +41,10 @@ internal sealed partial class RedisAccessor(IConnectionMultiplexer? multiplexer,
     /// <summary>
     /// Redis is down, refused, or did not answer in time (its own timeout, or the budget's). A timeout is not a
     /// RedisException, and its command may still run later: callers treat what it wrote as unknown, never as written.
+    /// The client also cancels the commands still waiting when it drops a socket it finds dead (no reads for a while on
+    /// a starved machine): no Redis call here takes the request's token, so that cancellation is Redis's failure too.
     /// </summary>
-    public static bool IsFailure(Exception ex) => ex is RedisException or TimeoutException;
+    public static bool IsFailure(Exception ex) => ex is RedisException or TimeoutException or TaskCanceledException;
 
     /// <summary>Waits for <paramref name="command"/> at most <see cref="Budget"/>; a <see cref="TimeoutException"/> after that.</summary>
     public async Task<T> WithinBudgetAsync<T>(Task<T> command)

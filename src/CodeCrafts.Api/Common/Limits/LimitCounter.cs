@@ -88,7 +88,8 @@ internal sealed partial class LimitCounter(
                 }
                 return (value, shared);
             }
-            catch (Exception e) when (RedisAccessor.IsFailure(e))
+            // A request that was itself aborted is no news about Redis.
+            catch (Exception e) when (RedisAccessor.IsFailure(e) && !cancellationToken.IsCancellationRequested)
             {
                 NoteRedisFailing(e.GetType().Name);
             }

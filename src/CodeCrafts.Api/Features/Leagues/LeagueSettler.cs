@@ -130,7 +130,7 @@ internal sealed partial class LeagueSettler(
             var keys = grown.Distinct().Select(c => LeagueRedis.Cohort(week, c.Tier, c.Cohort)).ToArray();
             await cache.KeyDeleteAsync(keys);
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogForgetFailed(logger, ex);
         }

@@ -87,7 +87,7 @@ internal sealed partial class LeagueStandings(
             var fresh = builtAt is { } at && now.ToUnixTimeSeconds() - at < options.Value.CohortRefresh.TotalSeconds;
             return (seat, fresh ? new Cohort(seat.Item1, seat.Item2, members) : null);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogRedisFailed(logger, ex);
             return (null, null);
@@ -126,7 +126,7 @@ internal sealed partial class LeagueStandings(
             batch.Execute();
             await Task.WhenAll(writes);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
         {
             LogRedisFailed(logger, ex);
         }

@@ -97,7 +97,9 @@ public sealed class SqliteSettlementTests(SqliteLeagueFixture sqlite) : IClassFi
         var again = await Api.SettleAsync();
 
         Assert.True(reports.Count(r => r.Settled.Contains(week)) <= 1);
-        Assert.All(reports.Where(r => r.Settled.Contains(week)), r => Assert.Equal((60, 14, 10), (r.Placed, r.Promoted, r.Demoted)));
+        // A report sums every week its run settled (another test may leave an earlier week unsettled): read this one's row.
+        var row = await sqlite.QueryAsync(db => db.LeagueWeeks.AsNoTracking().SingleAsync(w => w.WeekStart == week, Ct));
+        Assert.Equal((60, 14, 10), (row.Placed, row.Promoted, row.Demoted));
         Assert.DoesNotContain(week, again.Settled);
         Assert.Equal(60, await sqlite.QueryAsync(db => db.LeagueResults.CountAsync(r => r.WeekStart == week, Ct)));
         var tiers = await Api.TiersAsync(cohorts.SelectMany(c => c));
