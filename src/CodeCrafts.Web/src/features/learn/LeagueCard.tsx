@@ -93,7 +93,7 @@ function Row({ standing, gap }: { standing: LeagueStanding; gap: boolean }) {
     >
       <span className={styles.rank}>{standing.rank}</span>
       <span className={styles.name}>
-        {standing.displayName}
+        <span className={styles.nameText}>{standing.displayName}</span>
         {standing.isMe ? <span className={styles.you}> (you)</span> : null}
       </span>
       <span className={styles.xp}>{standing.weeklyXp} XP</span>
