@@ -39,9 +39,10 @@ public sealed class JwtOptions
     /// <summary>
     /// How long one replica trusts that a token's user still exists before asking PostgreSQL again (0: every request).
     /// A deleted account stops working within this window instead of at once; in exchange, busy endpoints do not pay a
-    /// database round trip per request.
+    /// database round trip per request. 30 s rather than a few: with thousands of learners each seen every second or so,
+    /// 5 s sent a fifth of all board reads to PostgreSQL for this check alone (benchmarks/README.md, "Learning loop").
     /// </summary>
-    public int UserCheckSeconds { get; set; } = 5;
+    public int UserCheckSeconds { get; set; } = 30;
 
     public SymmetricSecurityKey CreateSecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey));
 }
