@@ -39,8 +39,8 @@ public sealed class JwtOptions
     /// <summary>
     /// How long one replica trusts that a token's user still exists before asking PostgreSQL again (0: every request).
     /// A deleted account stops working within this window instead of at once; in exchange, busy endpoints do not pay a
-    /// database round trip per request. 30 s rather than a few: with thousands of learners each seen every second or so,
-    /// 5 s sent a fifth of all board reads to PostgreSQL for this check alone (benchmarks/README.md, "Learning loop").
+    /// database round trip per request. 30 s rather than a few: with thousands of learners each reading about once a
+    /// second, a 5 s window sends roughly one read in six to PostgreSQL for this check alone (benchmarks/README.md).
     /// </summary>
     public int UserCheckSeconds { get; set; } = 30;
 
