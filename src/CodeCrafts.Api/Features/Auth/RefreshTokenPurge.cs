@@ -1,3 +1,4 @@
+using CodeCrafts.Api.Common;
 using CodeCrafts.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,43 +40,16 @@ internal sealed class RefreshTokenPurge(CodeCraftsDbContext db, TimeProvider tim
 
 /// <summary>Runs <see cref="RefreshTokenPurge"/> on every replica every <see cref="JwtOptions.RefreshTokenPurgeMinutes"/>.</summary>
 internal sealed partial class RefreshTokenPurgeService(
-    IServiceScopeFactory scopes, IOptions<JwtOptions> options, TimeProvider time, ILogger<RefreshTokenPurgeService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<JwtOptions> options, TimeProvider time, ILogger<RefreshTokenPurgeService> logger)
+    : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // One-shot delays on the injected clock (as the duel sweeper): a clock that jumps fires one purge, not one per interval.
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.Value.RefreshTokenPurgeMinutes), time, stoppingToken);
-                await PurgeAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override string Name => "Refresh token purge";
 
-    private async Task PurgeAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var deleted = await scope.ServiceProvider.GetRequiredService<RefreshTokenPurge>().RunOnceAsync(ct);
-            LogPurged(logger, deleted);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A failed purge (database restarting, say) must not stop the next one.
-            LogFailed(logger, ex);
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RefreshTokenPurgeMinutes);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        LogPurged(Logger, await services.GetRequiredService<RefreshTokenPurge>().RunOnceAsync(ct));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Deleted} expired or revoked refresh tokens")]
     private static partial void LogPurged(ILogger logger, int deleted);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token purge failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -40,8 +40,7 @@ internal static class MemoryApi
     private static async Task<MemorySettings> ReadAsync(CodeCraftsDbContext db, ReviewPlanner planner, MemoryOptions options, Guid userId, CancellationToken ct)
     {
         var mine = await db.LearnerMemory.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, ct);
-        var global = await db.MemoryFitRuns.AsNoTracking()
-            .Where(r => r.GlobalWeights != null).OrderByDescending(r => r.Night).FirstOrDefaultAsync(ct);
+        var global = await LearnerModels.LatestGlobalFit(db).FirstOrDefaultAsync(ct);
         var reviews = await db.ReviewLogs.CountAsync(l => l.UserId == userId, ct);
         var model = new LearnerModel(mine?.Weights, global?.GlobalWeights, mine?.DesiredRetention);
         var fsrs = planner.FsrsFor(model);

@@ -1,4 +1,5 @@
 using CodeCrafts.Data;
+using CodeCrafts.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeCrafts.Api.Features.Reviews;
@@ -15,11 +16,11 @@ internal static class LearnerModels
             .Where(m => m.UserId == userId)
             .Select(m => new { m.Weights, m.DesiredRetention })
             .SingleOrDefaultAsync(ct);
-        var global = await db.MemoryFitRuns.AsNoTracking()
-            .Where(r => r.GlobalWeights != null)
-            .OrderByDescending(r => r.Night)
-            .Select(r => r.GlobalWeights)
-            .FirstOrDefaultAsync(ct);
+        var global = await LatestGlobalFit(db).Select(r => r.GlobalWeights).FirstOrDefaultAsync(ct);
         return planner.FsrsFor(new LearnerModel(mine?.Weights, global, mine?.DesiredRetention));
     }
+
+    /// <summary>The nights whose fit produced global weights, newest first: the first one's are in force.</summary>
+    public static IQueryable<MemoryFitRun> LatestGlobalFit(CodeCraftsDbContext db) =>
+        db.MemoryFitRuns.AsNoTracking().Where(r => r.GlobalWeights != null).OrderByDescending(r => r.Night);
 }

@@ -12,15 +12,8 @@ namespace CodeCrafts.Api.Features.Reviews;
 /// </summary>
 public static class ReviewQueries
 {
-    private static readonly Fsrs DefaultFsrs = new();
-
     /// <summary>Per lesson the learner has review items in: item count, due count, next review time, average recall now.</summary>
-    public static Task<IReadOnlyDictionary<Guid, LessonReviewSummary>> LessonSummariesAsync(
-        CodeCraftsDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        LessonSummariesAsync(db, DefaultFsrs, userId, now, cancellationToken);
-
-    /// <inheritdoc cref="LessonSummariesAsync(CodeCraftsDbContext, Guid, DateTimeOffset, CancellationToken)"/>
-    /// <param name="fsrs">The configured model (registered as a singleton by <c>AddReviews</c>).</param>
+    /// <param name="fsrs">The learner's model (<see cref="LearnerModels.FsrsForAsync"/>).</param>
     public static async Task<IReadOnlyDictionary<Guid, LessonReviewSummary>> LessonSummariesAsync(
         CodeCraftsDbContext db, Fsrs fsrs, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ public sealed class ReviewRecordingTests(ApiFixture api) : IClassFixture<ApiFixt
             ReviewTestSupport.Item(other.Id, python[0], 1, now.AddDays(-50), now.AddDays(-49)));
         await db.SaveChangesAsync(ct);
 
-        var summaries = await ReviewQueries.LessonSummariesAsync(db, learner.Id, now, ct);
+        var summaries = await ReviewQueries.LessonSummariesAsync(db, new Fsrs(), learner.Id, now, ct);
 
         Assert.Equal(2, summaries.Count);
         var lesson = summaries[python[0].LessonId];
