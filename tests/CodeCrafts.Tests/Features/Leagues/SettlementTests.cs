@@ -12,42 +12,18 @@ public sealed class SettlementTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static long[] Descending(int count) => Enumerable.Range(0, count).Select(i => (long)(1000 - i * 10)).ToArray();
-
     [Fact]
     public async Task TheTopSevenMoveUpTheBottomFiveDownExceptFromBronzeAndDiamond()
     {
         var week = api.Factory.NextWeek();
-        var silver = await api.SeedCohortAsync(week, LeagueTier.Silver, 0, Descending(30));
-        var bronze = await api.SeedCohortAsync(week, LeagueTier.Bronze, 0, Descending(30));
-        var diamond = await api.SeedCohortAsync(week, LeagueTier.Diamond, 0, Descending(30));
-        // Ten learners: the promotion zone (7) wins over the bottom five, so only ranks 8 to 10 go down.
-        var small = await api.SeedCohortAsync(week, LeagueTier.Ruby, 0, Descending(10));
-        // Equal XP: the one who reached it first (seeded earlier) ranks higher, here 7th against 8th.
-        var tied = await api.SeedCohortAsync(week, LeagueTier.Gold, 0, [.. Descending(6), 500, 500, .. Descending(22).Select(x => x - 600)]);
-        // Equal XP reached at the same instant: the final tie-break is the user id, descending (SqliteSettlementTests too).
-        var twins = await api.SeedCohortAsync(week, LeagueTier.Pearl, 0, 70, 70, 70, 70, 70, 70);
-        await using (var seed = TestDb.Open(api.DatabaseConnectionString))
-        {
-            await seed.LeaguePlacements.Where(p => p.WeekStart == week && twins.Contains(p.UserId))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReachedAt, LeagueWeeks.Start(week).AddHours(1)), Ct);
-        }
+        var scenario = await ZoneScenario.SeedAsync(api.Factory, week);
+        var (_, _, _, _, tied, twins) = scenario;
 
         api.Factory.NextWeek();
         // The clock's jump may also wake the background settler: either way the week is settled once this returns.
         await api.Factory.SettleAsync();
 
-        var tiers = await api.TiersAsync([.. silver, .. bronze, .. diamond, .. small, .. tied]);
-        Assert.All(silver[..7], u => Assert.Equal(LeagueTier.Gold, tiers[u]));
-        Assert.All(silver[7..25], u => Assert.Equal(LeagueTier.Silver, tiers[u]));
-        Assert.All(silver[25..], u => Assert.Equal(LeagueTier.Bronze, tiers[u]));
-        Assert.All(bronze[..7], u => Assert.Equal(LeagueTier.Silver, tiers[u]));
-        Assert.All(bronze[7..], u => Assert.Equal(LeagueTier.Bronze, tiers[u]));
-        Assert.All(diamond[..25], u => Assert.Equal(LeagueTier.Diamond, tiers[u]));
-        Assert.All(diamond[25..], u => Assert.Equal(LeagueTier.Obsidian, tiers[u]));
-        Assert.All(small[..7], u => Assert.Equal(LeagueTier.Emerald, tiers[u]));
-        Assert.All(small[7..], u => Assert.Equal(LeagueTier.Sapphire, tiers[u]));
-        Assert.Equal((LeagueTier.Sapphire, LeagueTier.Gold), (tiers[tied[6]], tiers[tied[7]]));
+        await scenario.AssertTiersMovedAsync(api.Factory);
 
         await using var db = TestDb.Open(api.DatabaseConnectionString);
         var row = await db.LeagueWeeks.AsNoTracking().SingleAsync(w => w.WeekStart == week, Ct);
@@ -68,7 +44,7 @@ public sealed class SettlementTests(ApiFixture api) : IClassFixture<ApiFixture>
         var cohorts = new List<List<Guid>>();
         for (var c = 0; c < 3; c++)
         {
-            cohorts.Add(await api.SeedCohortAsync(week, LeagueTier.Gold, c, Descending(30)));
+            cohorts.Add(await api.SeedCohortAsync(week, LeagueTier.Gold, c, ZoneScenario.Descending(30)));
         }
         api.Factory.NextWeek();
         await using var replica = new ApiFactory(new Dictionary<string, string?>
@@ -97,7 +73,7 @@ public sealed class SettlementTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task HistoryListsSettledWeeksNewestFirstWithRankAndMove()
     {
         var first = api.Factory.NextWeek();
-        var users = await api.SeedCohortAsync(first, LeagueTier.Silver, 0, Descending(12));
+        var users = await api.SeedCohortAsync(first, LeagueTier.Silver, 0, ZoneScenario.Descending(12));
         var second = api.Factory.NextWeek();
         await api.Factory.SettleAsync();
         // The leader plays again the next week, now in Gold, alone: promoted again.

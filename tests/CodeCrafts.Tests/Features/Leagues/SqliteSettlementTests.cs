@@ -28,42 +28,23 @@ public sealed class SqliteSettlementTests(SqliteLeagueFixture sqlite) : IClassFi
         return Api.NextWeek(into);
     }
 
-    private static long[] Descending(int count) => Enumerable.Range(0, count).Select(i => (long)(1000 - i * 10)).ToArray();
-
     [Fact]
     public async Task TheTopSevenMoveUpTheBottomFiveDownRankedAsOnPostgres()
     {
         var week = FreshWeek();
-        var silver = await Api.SeedCohortAsync(week, LeagueTier.Silver, 0, Descending(30));
-        var bronze = await Api.SeedCohortAsync(week, LeagueTier.Bronze, 0, Descending(30));
-        var diamond = await Api.SeedCohortAsync(week, LeagueTier.Diamond, 0, Descending(30));
-        var small = await Api.SeedCohortAsync(week, LeagueTier.Ruby, 0, Descending(10));
-        var tied = await Api.SeedCohortAsync(week, LeagueTier.Gold, 0, [.. Descending(6), 500, 500, .. Descending(22).Select(x => x - 600)]);
-        // Equal XP reached at the same instant: the final tie-break is the user id, descending (as uuids sort on PostgreSQL).
-        var twins = await Api.SeedCohortAsync(week, LeagueTier.Pearl, 0, 70, 70, 70, 70, 70, 70);
-        await sqlite.QueryAsync(db => db.LeaguePlacements.Where(p => p.WeekStart == week && twins.Contains(p.UserId))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReachedAt, LeagueWeeks.Start(week).AddHours(1)), Ct));
+        var scenario = await ZoneScenario.SeedAsync(Api, week);
+        var (silver, bronze, _, _, tied, twins) = scenario;
 
         Api.NextWeek();
         // The clock's jump may also wake the background settler: either way the week is settled once this returns.
         await Api.SettleAsync();
 
-        var tiers = await Api.TiersAsync([.. silver, .. bronze, .. diamond, .. small, .. tied]);
-        Assert.All(silver[..7], u => Assert.Equal(LeagueTier.Gold, tiers[u]));
-        Assert.All(silver[7..25], u => Assert.Equal(LeagueTier.Silver, tiers[u]));
-        Assert.All(silver[25..], u => Assert.Equal(LeagueTier.Bronze, tiers[u]));
-        Assert.All(bronze[..7], u => Assert.Equal(LeagueTier.Silver, tiers[u]));
-        Assert.All(bronze[7..], u => Assert.Equal(LeagueTier.Bronze, tiers[u]));
-        Assert.All(diamond[..25], u => Assert.Equal(LeagueTier.Diamond, tiers[u]));
-        Assert.All(diamond[25..], u => Assert.Equal(LeagueTier.Obsidian, tiers[u]));
-        Assert.All(small[..7], u => Assert.Equal(LeagueTier.Emerald, tiers[u]));
-        Assert.All(small[7..], u => Assert.Equal(LeagueTier.Sapphire, tiers[u]));
-        Assert.Equal((LeagueTier.Sapphire, LeagueTier.Gold), (tiers[tied[6]], tiers[tied[7]]));
+        await scenario.AssertTiersMovedAsync(Api);
 
         var results = await sqlite.QueryAsync(db => db.LeagueResults.AsNoTracking().Where(r => r.WeekStart == week).ToDictionaryAsync(r => r.UserId, Ct));
         Assert.Equal(136, results.Count);
         Assert.Equal(Enumerable.Range(1, 30), silver.Select(u => results[u].Rank));
-        Assert.Equal(Descending(30), silver.Select(u => results[u].Xp));
+        Assert.Equal(ZoneScenario.Descending(30), silver.Select(u => results[u].Xp));
         Assert.All(silver, u => Assert.Equal((LeagueTier.Silver, 0, 30), (results[u].Tier, results[u].Cohort, results[u].CohortSize)));
         Assert.Equal((7, 8, 30), (results[tied[6]].Rank, results[tied[7]].Rank, results[tied[7]].CohortSize));
         // PostgreSQL orders uuids as their lower-case text sorts.
@@ -89,7 +70,7 @@ public sealed class SqliteSettlementTests(SqliteLeagueFixture sqlite) : IClassFi
         var cohorts = new List<List<Guid>>();
         for (var c = 0; c < 2; c++)
         {
-            cohorts.Add(await Api.SeedCohortAsync(week, LeagueTier.Gold, c, Descending(30)));
+            cohorts.Add(await Api.SeedCohortAsync(week, LeagueTier.Gold, c, ZoneScenario.Descending(30)));
         }
         Api.NextWeek();
 
