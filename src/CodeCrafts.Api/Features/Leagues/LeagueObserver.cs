@@ -6,26 +6,37 @@ namespace CodeCrafts.Api.Features.Leagues;
 
 /// <summary>
 /// After an answer with XP commits: moves the learner in their cohort's Redis set (one script on the answer's shared
-/// pipeline) and tells everyone whose rank changed, over the hub, without waiting for it. A failed write is repaired by
-/// the cohort's next rebuild (<see cref="LeagueOptions.CohortRefresh"/>), since PostgreSQL already holds the XP.
+/// pipeline, which also publishes the change to every replica's <see cref="LeagueLocalCache"/>) and tells everyone whose
+/// rank changed, over the hub, without waiting for it. A failed write is repaired by the cohort's next rebuild
+/// (<see cref="LeagueOptions.CohortRefresh"/>), since PostgreSQL already holds the XP.
 /// </summary>
-internal sealed partial class LeagueObserver(RedisAccessor redis, ILeagueEvents events, ILogger<LeagueObserver> logger) : IAttemptObserver
+internal sealed partial class LeagueObserver(RedisAccessor redis, LeagueLocalCache local, ILeagueEvents events, ILogger<LeagueObserver> logger) : IAttemptObserver
 {
     public async Task ObserveAsync(AttemptRecorded attempt, IBatch? batch)
     {
-        if (attempt.League is not { Tier: { } tier, Cohort: { } cohort } league || batch is null || !redis.IsConfigured)
+        if (attempt.League is not { } league || batch is null || !redis.IsConfigured)
         {
             return;
         }
-        var member = LeagueRedis.Member(attempt.UserId);
+        var learner = LeagueRedis.Learner(league.Week, attempt.UserId);
+        if (league is not { Tier: { } tier, Cohort: { } cohort })
+        {
+            // Waiting for last week's settlement: no set to move in, but what the learner is told changed.
+            await PublishAsync(attempt.UserId, batch.PublishAsync(LeagueRedis.Changes, local.Origin + " " + learner), learner);
+            return;
+        }
+        var set = LeagueRedis.Cohort(league.Week, tier, cohort);
         var move = LeagueRedis.Move.EvaluateAsync(batch, new
         {
-            set = LeagueRedis.Cohort(league.Week, tier, cohort),
+            set,
             seats = LeagueRedis.Members(league.Week),
-            member,
+            member = LeagueRedis.Member(attempt.UserId),
             score = LeagueScore.Encode(league.Xp, league.ReachedAt, league.Week),
             ttl = (long)LeagueRedis.Lifetime.TotalSeconds,
             seat = LeagueRedis.Seat(tier, cohort),
+            changes = LeagueRedis.ChangesName,
+            origin = local.Origin,
+            learner,
         });
         RedisResult moved;
         try
@@ -38,7 +49,29 @@ internal sealed partial class LeagueObserver(RedisAccessor redis, ILeagueEvents 
             LogWriteFailed(logger, attempt.UserId, ex);
             return;
         }
+        finally
+        {
+            // This replica's copies go before the answer returns, whatever the published message's timing.
+            local.Changed(set.ToString());
+            local.Changed(learner);
+        }
         Announce(attempt.UserId, league, (RedisResult[])moved!);
+    }
+
+    private async Task PublishAsync(Guid userId, Task published, string learner)
+    {
+        try
+        {
+            await redis.WithinBudgetAsync(published);
+        }
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
+        {
+            LogWriteFailed(logger, userId, ex);
+        }
+        finally
+        {
+            local.Changed(learner);
+        }
     }
 
     private void Announce(Guid userId, LeagueSnapshot league, RedisResult[] moved)

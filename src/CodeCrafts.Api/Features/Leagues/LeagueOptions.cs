@@ -29,4 +29,11 @@ public sealed class LeagueOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan CohortRefresh { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The longest each replica keeps its own copy of a cohort's standings (<see cref="LeagueLocalCache"/>) between the
+    /// changes that evict it; zero turns the copies off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan LocalCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -27,9 +27,26 @@ internal static class LeagueRedis
     public static string Member(Guid userId) => userId.ToString("N");
 
     /// <summary>
+    /// Where every write to a cohort's set publishes the keys it changed, so that each replica drops its local copy
+    /// (<see cref="LeagueLocalCache"/>): "origin key key…", space-separated, where origin is the writing replica's
+    /// <see cref="LeagueLocalCache.Origin"/> and a key is a cohort's set key, <see cref="Learner"/> for a learner's own
+    /// answer, or <see cref="EverythingChanged"/>.
+    /// </summary>
+    public static readonly RedisChannel Changes = RedisChannel.Literal(ChangesName);
+
+    public const string ChangesName = "league:changes";
+
+    /// <summary>Published when a change touches every cohort (a week settled, waiting learners seated).</summary>
+    public const string EverythingChanged = "*";
+
+    /// <summary>The local copy's key of what a learner with no cohort (yet) is told: unplaced, or waiting with their XP.</summary>
+    public static string Learner(DateOnly week, Guid userId) => Prefix(week) + "learner:" + Member(userId);
+
+    /// <summary>
     /// An answer's write: records the learner's seat, merges their score ("greater wins", so retries and rebuilds
     /// commute) and, when the set is complete and the learner's rank moved, returns the members from the learner's new
-    /// rank down to their old one (everyone the learner passed): ranks changed for exactly these.
+    /// rank down to their old one (everyone the learner passed): ranks changed for exactly these. Publishes the set's and
+    /// the learner's keys on <see cref="Changes"/> in the same step.
     /// </summary>
     public static readonly LuaScript Move = LuaScript.Prepare("""
         redis.call('HSET', @seats, @member, @seat)
@@ -37,6 +54,7 @@ internal static class LeagueRedis
         local old = redis.call('ZREVRANK', @set, @member)
         redis.call('ZADD', @set, 'GT', @score, @member)
         redis.call('EXPIRE', @set, @ttl)
+        redis.call('PUBLISH', @changes, @origin .. ' ' .. @set .. ' ' .. @learner)
         if not redis.call('ZSCORE', @set, '#built') then return {} end
         local new = redis.call('ZREVRANK', @set, @member)
         if old == new then return {} end

@@ -28,7 +28,8 @@ internal sealed record LeagueSettlementReport(IReadOnlyList<DateOnly> Settled, i
 /// write lock (BEGIN IMMEDIATE), so closing a week already waits for the answer in flight, and the claim for a rival run.
 /// </summary>
 internal sealed partial class LeagueSettler(
-    CodeCraftsDbContext db, RedisAccessor redis, IOptions<LeagueOptions> options, TimeProvider time, ILogger<LeagueSettler> logger)
+    CodeCraftsDbContext db, RedisAccessor redis, LeagueLocalCache local, IOptions<LeagueOptions> options, TimeProvider time,
+    ILogger<LeagueSettler> logger)
 {
     public async Task<LeagueSettlementReport> RunOnceAsync(CancellationToken ct)
     {
@@ -45,7 +46,29 @@ internal sealed partial class LeagueSettler(
         }
         // Waiting placements whose answer committed after their week's seating ran (the read saw last week unsettled).
         report = report with { Seated = report.Seated + await SeatWaitingAsync(current, ct) };
+        if (report.Settled.Count > 0 || report.Seated > 0)
+        {
+            await ForgetCopiesAsync();
+        }
         return report;
+    }
+
+    /// <summary>Tiers moved or learners were seated: every replica's local copies (<see cref="LeagueLocalCache"/>) go.</summary>
+    private async Task ForgetCopiesAsync()
+    {
+        local.ChangedAll();
+        if (redis.TryGetDatabase() is not { } cache)
+        {
+            return; // the other replicas' copies expire within LocalCacheLifetime
+        }
+        try
+        {
+            await redis.WithinBudgetAsync(cache.PublishAsync(LeagueRedis.Changes, local.Origin + " " + LeagueRedis.EverythingChanged));
+        }
+        catch (Exception ex) when (RedisAccessor.IsFailure(ex))
+        {
+            LogForgetFailed(logger, ex);
+        }
     }
 
     private async Task CloseAsync(DateOnly week, CancellationToken ct)

@@ -12,10 +12,11 @@ namespace CodeCrafts.Api.Features.Leagues;
 /// GET /api/leagues/current: one Redis round trip for a placed learner (their seat and their cohort's set, in one
 /// script), PostgreSQL only when Redis does not know the seat or the set is missing, partial or due for a rebuild
 /// (<see cref="LeagueRedis.BuiltMarker"/>) — then the cohort (at most 30 rows) is read from PostgreSQL and written back.
+/// A cohort read again before anything in it changed costs no round trip at all: <see cref="LeagueLocalCache"/>.
 /// </summary>
 internal sealed partial class LeagueStandings(
-    CodeCraftsDbContext db, RedisAccessor redis, LeagueNames names, IOptions<LeagueOptions> options, TimeProvider time,
-    ILogger<LeagueStandings> logger)
+    CodeCraftsDbContext db, RedisAccessor redis, LeagueNames names, LeagueLocalCache local, IOptions<LeagueOptions> options,
+    TimeProvider time, ILogger<LeagueStandings> logger)
 {
     private sealed record Member(Guid UserId, long Xp, double Score);
 
@@ -25,6 +26,17 @@ internal sealed partial class LeagueStandings(
     {
         var now = time.GetUtcNow();
         var week = LeagueWeeks.StartOf(now);
+        var copies = local.IsLive && redis.TryGetDatabase() is not null;
+        var learnerKey = LeagueRedis.Learner(week, userId);
+        var knownSeat = copies ? local.SeatOf(week, userId) : null;
+        if (copies && local.Find(knownSeat is null ? learnerKey : LeagueRedis.Prefix(week) + knownSeat) is { } copy)
+        {
+            return ForCaller(copy, userId);
+        }
+        // Taken before reading: what an answer changes meanwhile is not kept (see LeagueLocalCache). Until the seat is
+        // known, the cohort's key is not, and any change at all counts.
+        var mark = local.Mark(knownSeat is null ? null : LeagueRedis.Prefix(week) + knownSeat, learnerKey);
+
         var (seat, cached) = await FromRedisAsync(userId, week, now);
         var cohort = cached;
         if (cohort is null)
@@ -40,12 +52,24 @@ internal sealed partial class LeagueStandings(
             }
             if (placement is not { } found)
             {
-                return await UnplacedAsync(userId, week, ct);
+                var unplaced = await UnplacedAsync(userId, week, ct);
+                if (copies)
+                {
+                    local.Store(learnerKey, mark, unplaced);
+                }
+                return unplaced;
             }
             cohort = await LoadAsync(week, found.Item1, found.Item2, ct);
             await StoreAsync(userId, week, cohort, now);
         }
-        return await RespondAsync(userId, week, cohort, ct);
+        var view = await ViewAsync(week, cohort, ct);
+        if (copies)
+        {
+            var seatText = LeagueRedis.Seat(cohort.Tier, cohort.Number);
+            local.RememberSeat(week, userId, seatText);
+            local.Store(LeagueRedis.Prefix(week) + seatText, mark, view);
+        }
+        return ForCaller(view, userId);
     }
 
     private async Task<((LeagueTier, int)? Seat, Cohort? Cohort)> FromRedisAsync(Guid userId, DateOnly week, DateTimeOffset now)
@@ -122,6 +146,8 @@ internal sealed partial class LeagueStandings(
                 batch.KeyExpireAsync(key, LeagueRedis.Lifetime),
                 batch.HashSetAsync(LeagueRedis.Members(week), LeagueRedis.Member(userId), LeagueRedis.Seat(cohort.Tier, cohort.Number)),
                 batch.KeyExpireAsync(LeagueRedis.Members(week), LeagueRedis.Lifetime),
+                // Members it added (an answer's move that never reached Redis) are news to the other replicas' copies.
+                batch.PublishAsync(LeagueRedis.Changes, local.Origin + " " + key.ToString()),
             };
             batch.Execute();
             await Task.WhenAll(writes);
@@ -132,7 +158,8 @@ internal sealed partial class LeagueStandings(
         }
     }
 
-    private async Task<LeagueCurrentResponse> RespondAsync(Guid userId, DateOnly week, Cohort cohort, CancellationToken ct)
+    /// <summary>The cohort as anyone in it sees it, the caller not yet marked: what the local copy keeps.</summary>
+    private async Task<LeagueCurrentResponse> ViewAsync(DateOnly week, Cohort cohort, CancellationToken ct)
     {
         var ordered = cohort.Members
             .OrderByDescending(m => m.Score).ThenByDescending(m => LeagueRedis.Member(m.UserId), StringComparer.Ordinal)
@@ -142,11 +169,27 @@ internal sealed partial class LeagueStandings(
         var demotion = LeagueZones.DemotionFrom(cohort.Tier, ordered.Count, o);
         var display = await names.ForAsync(ordered.Select(m => m.UserId).ToList(), ct);
         var standings = ordered.Select((m, i) => new LeagueStanding(
-            i + 1, m.UserId, display.GetValueOrDefault(m.UserId, "Learner"), m.Xp, m.UserId == userId, LeagueZones.Of(i + 1, promotion, demotion))).ToList();
-        var me = standings.FirstOrDefault(s => s.IsMe);
+            i + 1, m.UserId, display.GetValueOrDefault(m.UserId, "Learner"), m.Xp, false, LeagueZones.Of(i + 1, promotion, demotion))).ToList();
         return new LeagueCurrentResponse(
             LeagueWeeks.Label(week), LeagueWeeks.End(week), LeagueWords.Placed, cohort.Tier.ToString(), (int)cohort.Tier,
-            me?.Rank, me?.WeeklyXp ?? 0, standings, promotion, demotion);
+            null, 0, standings, promotion, demotion);
+    }
+
+    private static LeagueCurrentResponse ForCaller(LeagueCurrentResponse view, Guid userId)
+    {
+        if (view.Status != LeagueWords.Placed)
+        {
+            return view;
+        }
+        var standings = new List<LeagueStanding>(view.Standings.Count);
+        LeagueStanding? me = null;
+        foreach (var standing in view.Standings)
+        {
+            var mine = standing.UserId == userId ? standing with { IsMe = true } : standing;
+            me = mine.IsMe ? mine : me;
+            standings.Add(mine);
+        }
+        return view with { Rank = me?.Rank, WeeklyXp = me?.WeeklyXp ?? 0, Standings = standings };
     }
 
     private async Task<LeagueCurrentResponse> UnplacedAsync(Guid userId, DateOnly week, CancellationToken ct)

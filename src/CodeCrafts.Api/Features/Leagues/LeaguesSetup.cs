@@ -17,6 +17,8 @@ internal static class LeaguesSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IAttemptObserver, LeagueObserver>();
         builder.Services.AddScoped<LeagueNames>();
+        builder.Services.AddSingleton<LeagueLocalCache>();
+        builder.Services.AddHostedService<LeagueCacheInvalidation>();
         builder.Services.AddScoped<LeagueStandings>();
         builder.Services.AddScoped<LeagueSettler>();
         builder.Services.AddHostedService<LeagueSettlerService>();
