@@ -60,20 +60,43 @@ public sealed record Catalog(IReadOnlyList<CatalogLesson> Lessons, IReadOnlyDict
 /// <summary>
 /// The curriculum changes only when the migration worker seeds it, yet every catalogue read and every answer needs it:
 /// it lives in <see cref="HybridCache"/> (each replica's memory, then Redis) for <see cref="Lifetime"/>, after which
-/// a re-seed shows up.
+/// a re-seed shows up. Only the very first load is waited for: once a replica holds a catalogue
+/// (<see cref="CatalogCopy"/>), an older one keeps serving while the next loads in the background, so the minute's
+/// reload never stalls every request in flight behind one PostgreSQL read.
 /// </summary>
-public sealed class LessonCatalog(HybridCache cache, CodeCraftsDbContext db)
+public sealed class LessonCatalog(HybridCache cache, CodeCraftsDbContext db, CatalogCopy copy)
 {
     public const string Key = "lessons:catalog";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private static readonly HybridCacheEntryOptions Entry = new() { Expiration = Lifetime, LocalCacheExpiration = Lifetime };
 
+    // The background reload skips this replica's memory, which holds the very catalogue being replaced.
+    private static readonly HybridCacheEntryOptions Reload = new()
+    {
+        Expiration = Lifetime, LocalCacheExpiration = Lifetime, Flags = HybridCacheEntryFlags.DisableLocalCacheRead,
+    };
+
     /// <remarks>
     /// Concurrent misses share one load, run with the first caller's DbContext. So no caller may walk away early (its
     /// scope, and so that DbContext, would end under the others): the wait ignores the request's cancellation.
     /// </remarks>
-    public async Task<Catalog> GetAsync() =>
-        await cache.GetOrCreateAsync(Key, db, static (db, ct) => LoadAsync(db, ct), Entry, cancellationToken: CancellationToken.None);
+    public async Task<Catalog> GetAsync()
+    {
+        if (copy.Current(ReloadAsync) is { } current)
+        {
+            return current;
+        }
+        var loaded = await cache.GetOrCreateAsync(Key, db, static (db, ct) => LoadAsync(db, ct), Entry, cancellationToken: CancellationToken.None);
+        copy.Keep(loaded);
+        return loaded;
+    }
+
+    private static async Task<Catalog> ReloadAsync(IServiceProvider services)
+    {
+        var cache = services.GetRequiredService<HybridCache>();
+        var db = services.GetRequiredService<CodeCraftsDbContext>();
+        return await cache.GetOrCreateAsync(Key, db, static (db, ct) => LoadAsync(db, ct), Reload, cancellationToken: CancellationToken.None);
+    }
 
     private static async ValueTask<Catalog> LoadAsync(CodeCraftsDbContext db, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ internal static class LessonsSetup
     {
         builder.Services.AddHybridCache().AddSerializer<Catalog, CatalogSerializer>();
         builder.Services.AddScoped<LessonCatalog>();
+        builder.Services.AddSingleton<CatalogCopy>();
         return builder;
     }
 

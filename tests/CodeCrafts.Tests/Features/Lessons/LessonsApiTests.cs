@@ -156,4 +156,31 @@ public sealed class LessonsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Same(a, b);
         Assert.NotEmpty(a.Lessons);
     }
+
+    [Fact]
+    public async Task ACataloguePastItsLifetimeKeepsServingWhileTheNextLoadsInTheBackground()
+    {
+        var held = await CatalogueAsync();
+
+        api.Factory.Time.Advance(LessonCatalog.Lifetime);
+        // Past its lifetime, the read still gets the held catalogue at once; the reload runs beside it.
+        Assert.Same(held, await CatalogueAsync());
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var next = held;
+        while (ReferenceEquals(next, held) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+            next = await CatalogueAsync();
+        }
+        Assert.NotSame(held, next);
+        Assert.Equal(held.Lessons.Select(l => l.Id), next.Lessons.Select(l => l.Id));
+        Assert.Same(next, await CatalogueAsync());
+    }
+
+    private async Task<Catalog> CatalogueAsync()
+    {
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LessonCatalog>().GetAsync();
+    }
 }
