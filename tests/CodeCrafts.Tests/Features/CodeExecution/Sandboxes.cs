@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CodeCrafts.Tests.Features.CodeExecution;
 
 /// <summary>
-/// Tests that start sandboxes run one class at a time: a fork bomb or a 2 GiB allocation next to a
-/// timing-sensitive test would only measure the neighbour. Their work folder is private to the
-/// collection, so "nothing left behind" can be checked exactly.
+/// Tests that start sandboxes run one class at a time, and alone (after the parallel collections): a fork bomb or a
+/// 2 GiB allocation next to a timing-sensitive test would only measure the neighbour, and a neighbour's storm of a
+/// thousand answers starved a sandbox's run into a time-limit verdict where the test expects a memory one. Their work
+/// folder is private to the collection, so "nothing left behind" can be checked exactly.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SandboxCollection
 {
     public const string Name = "sandbox";
