@@ -28,20 +28,21 @@ internal sealed class DuelAnswers(
             return problem;
         }
         var duel = found.Value!;
+        var now = time.GetUtcNow();
         if (duel.Status != DuelStatus.Active)
         {
-            return duel.Status == DuelStatus.Pending
-                ? DuelProblem.Conflict("Duel not started", "The duel has not started yet.")
+            // A late answer hears "Deadline passed" whether the sweeper or this request closed the duel.
+            return duel.Status == DuelStatus.Pending ? DuelProblem.Conflict("Duel not started", "The duel has not started yet.")
+                : duel.Status == DuelStatus.Finished && now >= duel.Deadline ? DeadlinePassed(duel)
                 : DuelProblem.Conflict("Duel over", $"The duel is {duel.Status.ToString().ToLowerInvariant()}; it takes no more answers.");
         }
-        var now = time.GetUtcNow();
         if (now >= duel.Deadline)
         {
             // Too late to answer, and the duel is over: close it while the lock is held.
             var closed = await finisher.FinishIfOverAsync(duel, now, ct);
             await transaction.CommitAsync(ct);
             await finisher.PublishAsync(closed, ct);
-            return DuelProblem.Conflict("Deadline passed", $"The duel's deadline was {duel.Deadline:O}; unanswered questions count as wrong.");
+            return DeadlinePassed(duel);
         }
         if (request.Position > duel.QuestionCount)
         {
@@ -109,4 +110,7 @@ internal sealed class DuelAnswers(
             duelId, request.Position, verdict.IsCorrect, timeTakenMs, answered, duel.QuestionCount,
             finished is null ? DuelStatus.Active : DuelStatus.Finished, finished?.Result);
     }
+
+    private static DuelProblem DeadlinePassed(Duel duel) =>
+        DuelProblem.Conflict("Deadline passed", $"The duel's deadline was {duel.Deadline:O}; unanswered questions count as wrong.");
 }
