@@ -43,8 +43,12 @@ internal sealed partial class RedisAccessor(IConnectionMultiplexer? multiplexer,
     /// RedisException, and its command may still run later: callers treat what it wrote as unknown, never as written.
     /// The client also cancels the commands still waiting when it drops a socket it finds dead (no reads for a while on
     /// a starved machine): no Redis call here takes the request's token, so that cancellation is Redis's failure too.
+    /// A command caught reading the socket that very disconnect closes fails from the client's own pipe
+    /// ("Reading is not allowed after reader was completed"), which is the same lost connection.
     /// </summary>
-    public static bool IsFailure(Exception ex) => ex is RedisException or TimeoutException or TaskCanceledException;
+    public static bool IsFailure(Exception ex) =>
+        ex is RedisException or TimeoutException or TaskCanceledException
+            or InvalidOperationException { Source: "System.IO.Pipelines" };
 
     /// <summary>Waits for <paramref name="command"/> at most <see cref="Budget"/>; a <see cref="TimeoutException"/> after that.</summary>
     public async Task<T> WithinBudgetAsync<T>(Task<T> command)
