@@ -82,7 +82,7 @@ public sealed class LessonCatalog(HybridCache cache, CodeCraftsDbContext db, Cat
     /// </remarks>
     public async Task<Catalog> GetAsync()
     {
-        if (copy.Current(ReloadAsync) is { } current)
+        if (copy.Current(Reloader) is { } current)
         {
             return current;
         }
@@ -90,6 +90,9 @@ public sealed class LessonCatalog(HybridCache cache, CodeCraftsDbContext db, Cat
         copy.Keep(loaded);
         return loaded;
     }
+
+    // One delegate for every read: the catalogue is on the path of every answer and every lessons page.
+    private static readonly Func<IServiceProvider, Task<Catalog>> Reloader = ReloadAsync;
 
     private static async Task<Catalog> ReloadAsync(IServiceProvider services)
     {
